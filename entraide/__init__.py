@@ -1,0 +1,1 @@
+"""Entraide: communities of practice for early-childhood networks."""

@@ -1,0 +1,16 @@
+"""Values every template needs: privacy contact, the person's networks, unread count."""
+
+from django.conf import settings
+
+
+def site(request):
+    context = {
+        "privacy_officer_name": settings.PRIVACY_OFFICER_NAME,
+        "privacy_officer_email": settings.PRIVACY_OFFICER_EMAIL,
+    }
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        from entraide.notifications.selectors import unread_count
+
+        context["unread_notifications"] = unread_count(user)
+    return context

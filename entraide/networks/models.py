@@ -1,0 +1,344 @@
+"""Networks (tenants), their regions, member organisations and people's roles."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from entraide.core.timezones import CANADIAN_TIME_ZONES, DEFAULT_TIME_ZONE
+
+
+class Province(models.TextChoices):
+    NL = "NL", _("Terre-Neuve-et-Labrador")
+    PE = "PE", _("Île-du-Prince-Édouard")
+    NS = "NS", _("Nouvelle-Écosse")
+    NB = "NB", _("Nouveau-Brunswick")
+    QC = "QC", _("Québec")
+    ON = "ON", _("Ontario")
+    MB = "MB", _("Manitoba")
+    SK = "SK", _("Saskatchewan")
+    AB = "AB", _("Alberta")
+    BC = "BC", _("Colombie-Britannique")
+    YT = "YT", _("Yukon")
+    NT = "NT", _("Territoires du Nord-Ouest")
+    NU = "NU", _("Nunavut")
+
+
+slug_validator = RegexValidator(
+    r"^[a-z0-9][a-z0-9-]*$",
+    _("Lettres minuscules sans accents, chiffres et traits d'union seulement."),
+)
+
+
+class Network(models.Model):
+    """A tenant: a regional network or a pan-Canadian organisation."""
+
+    slug = models.SlugField(
+        _("identifiant"), max_length=50, unique=True, validators=[slug_validator]
+    )
+    name = models.CharField(_("nom"), max_length=200)
+    short_name = models.CharField(_("nom court"), max_length=60, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    province = models.CharField(
+        _("province principale"), max_length=2, choices=Province.choices, blank=True
+    )
+    time_zone = models.CharField(
+        _("fuseau horaire par défaut"),
+        max_length=64,
+        choices=CANADIAN_TIME_ZONES,
+        default=DEFAULT_TIME_ZONE,
+    )
+    contact_email = models.EmailField(_("courriel de contact"), blank=True)
+    privacy_officer_name = models.CharField(
+        _("responsable de la protection des renseignements personnels"),
+        max_length=200,
+        blank=True,
+    )
+    privacy_officer_email = models.EmailField(
+        _("courriel de la ou du responsable de la vie privée"), blank=True
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("réseau")
+        verbose_name_plural = _("réseaux")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("networks:detail", kwargs={"network": self.slug})
+
+
+class Region(models.Model):
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        related_name="regions",
+        verbose_name=_("réseau"),
+    )
+    name = models.CharField(_("nom"), max_length=120)
+    position = models.PositiveIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        verbose_name = _("région")
+        verbose_name_plural = _("régions")
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                "network", Lower("name"), name="region_unique_name_per_network"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SubRegion(models.Model):
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.CASCADE,
+        related_name="subregions",
+        verbose_name=_("région"),
+    )
+    # Denormalised from the region so that every tenant filter is one column.
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        related_name="subregions",
+        verbose_name=_("réseau"),
+        editable=False,
+    )
+    name = models.CharField(_("nom"), max_length=120)
+    position = models.PositiveIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        verbose_name = _("sous-région")
+        verbose_name_plural = _("sous-régions")
+        ordering = ["region__position", "region__name", "position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                "network", Lower("name"), name="subregion_unique_name_per_network"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.network_id = self.region.network_id
+        super().save(*args, **kwargs)
+
+
+class OrganisationKind(models.TextChoices):
+    CPE = "cpe", _("CPE (installation)")
+    HOME_CHILDCARE_OFFICE = (
+        "home_office",
+        _("Bureau coordonnateur de la garde en milieu familial"),
+    )
+    SUBSIDISED_DAYCARE = "subsidised_daycare", _("Garderie subventionnée")
+    PRIVATE_DAYCARE = "private_daycare", _("Garderie non subventionnée")
+    HOME_PROVIDER = "home_provider", _("Service de garde en milieu familial")
+    COLLEGE = "college", _("Collège ou université")
+    PARTNER = "partner", _("Partenaire")
+    OTHER = "other", _("Autre")
+
+
+class Organisation(models.Model):
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        related_name="organisations",
+        verbose_name=_("réseau"),
+    )
+    name = models.CharField(_("nom"), max_length=200)
+    kind = models.CharField(_("type"), max_length=32, choices=OrganisationKind.choices)
+    subregion = models.ForeignKey(
+        SubRegion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("sous-région"),
+    )
+    city = models.CharField(_("municipalité"), max_length=120, blank=True)
+    email = models.EmailField(_("courriel"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=40, blank=True)
+    permit_number = models.CharField(_("numéro de permis"), max_length=40, blank=True)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                "network", Lower("name"), name="organisation_unique_name_per_network"
+            )
+        ]
+        indexes = [models.Index(fields=["network", "kind"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NetworkRole(models.TextChoices):
+    MEMBER = "member", _("Membre")
+    PROJECT_LEAD = "project_lead", _("Chargée ou chargé de projet")
+    MANAGEMENT = "management", _("Direction")
+    ADMIN = "admin", _("Administratrice ou administrateur du réseau")
+
+
+MANAGING_ROLES = (NetworkRole.PROJECT_LEAD, NetworkRole.ADMIN)
+
+
+class Membership(models.Model):
+    """A person's place in a network: role, organisation and sub-region there."""
+
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("réseau"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("personne"),
+    )
+    role = models.CharField(
+        _("rôle dans le réseau"),
+        max_length=16,
+        choices=NetworkRole.choices,
+        default=NetworkRole.MEMBER,
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    subregion = models.ForeignKey(
+        SubRegion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("sous-région"),
+    )
+    joined_at = models.DateTimeField(_("membre depuis"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("appartenance")
+        verbose_name_plural = _("appartenances")
+        ordering = ["network__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "user"], name="membership_unique_per_network"
+            )
+        ]
+        indexes = [models.Index(fields=["network", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.network} ({self.get_role_display()})"
+
+    @property
+    def can_manage(self) -> bool:
+        return self.role in MANAGING_ROLES
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def default_invitation_expiry():
+    return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
+
+
+class Invitation(models.Model):
+    """A one-time, expiring link that makes its bearer a member of a network.
+
+    Only the token's hash is stored: a database leak does not reveal usable links.
+    """
+
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("réseau"),
+    )
+    email = models.EmailField(_("courriel"))
+    role = models.CharField(
+        _("rôle"),
+        max_length=16,
+        choices=NetworkRole.choices,
+        default=NetworkRole.MEMBER,
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("organisation"),
+    )
+    subregion = models.ForeignKey(
+        SubRegion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("sous-région"),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invitée ou invité par"),
+    )
+    created_at = models.DateTimeField(_("envoyée le"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expire le"), default=default_invitation_expiry)
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("acceptée par"),
+    )
+    revoked_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["network", "email"])]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.network}"
+
+    @staticmethod
+    def new_token() -> str:
+        return secrets.token_urlsafe(32)
+
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+    def is_usable(self) -> bool:
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and not self.is_expired()
+        )

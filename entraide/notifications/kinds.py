@@ -1,0 +1,54 @@
+"""The registry of notification kinds.
+
+Each capability registers the kinds it sends, with a label (shown in preferences) and
+a title pattern rendered in the reader's language from the notification's context.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: Promise
+    title: Promise
+    email_by_default: bool = True
+
+
+KINDS: dict[str, Kind] = {}
+
+
+def register(key: str, *, label, title, email_by_default: bool = True) -> Kind:
+    kind = Kind(key=key, label=label, title=title, email_by_default=email_by_default)
+    KINDS[key] = kind
+    return kind
+
+
+def get(key: str) -> Kind:
+    return KINDS[key]
+
+
+NETWORK_JOINED = register(
+    "networks.joined",
+    label=_("Bienvenue dans un réseau"),
+    title=_("Vous faites maintenant partie du réseau %(network)s."),
+)
+ROLE_CHANGED = register(
+    "networks.role_changed",
+    label=_("Changement de votre rôle dans un réseau"),
+    title=_("Votre rôle dans le réseau %(network)s est maintenant : %(role)s."),
+)
+INVITATION_ACCEPTED = register(
+    "networks.invitation_accepted",
+    label=_("Invitation acceptée"),
+    title=_("%(person)s a accepté votre invitation au réseau %(network)s."),
+    email_by_default=False,
+)
+IMPORT_COMPLETED = register(
+    "networks.import_completed",
+    label=_("Importation terminée"),
+    title=_("L'importation dans le réseau %(network)s est terminée : %(summary)s."),
+)

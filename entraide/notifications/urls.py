@@ -1,0 +1,13 @@
+from django.urls import path
+
+from entraide.notifications import views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("", views.notification_list, name="list"),
+    path("<int:pk>/lue/", views.mark_read, name="mark_read"),
+    path("tout-lu/", views.mark_all_read, name="mark_all_read"),
+    path("<int:pk>/ouvrir/", views.open_notification, name="open"),
+    path("preferences/", views.preferences, name="preferences"),
+]

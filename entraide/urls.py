@@ -1,0 +1,21 @@
+"""Root URL configuration: one include per app."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from entraide.core import views as core_views
+
+handler403 = "entraide.core.views.permission_denied"
+handler404 = "entraide.core.views.page_not_found"
+handler500 = "entraide.core.views.server_error"
+
+urlpatterns = [
+    path("", include("entraide.core.urls")),
+    path("comptes/", include("allauth.urls")),
+    path("moi/", include("entraide.accounts.urls")),
+    path("notifications/", include("entraide.notifications.urls")),
+    path("r/", include("entraide.networks.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("gestion-technique/", admin.site.urls),
+    path("healthz", core_views.healthz, name="healthz"),
+]
