@@ -85,7 +85,8 @@ def assert_accessible(page, *, context: str = "") -> None:
 def make_person(
     email_address: str,
     *,
-    password: str = "motdepasse-solide-2026",  # noqa: S107, **fields
+    password: str = "motdepasse-solide-2026",  # noqa: S107
+    **fields,
 ):
     """A person with a verified email who can sign in."""
     from allauth.account.models import EmailAddress
