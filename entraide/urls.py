@@ -15,7 +15,6 @@ urlpatterns = [
     path("moi/", include("entraide.accounts.urls")),
     path("notifications/", include("entraide.notifications.urls")),
     path("r/", include("entraide.networks.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("gestion-technique/", admin.site.urls),
     path("healthz", core_views.healthz, name="healthz"),
 ]

@@ -13,7 +13,9 @@ from entraide.networks.selectors import memberships_of
 
 @login_required
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(
+        request.POST if request.method == "POST" else None, instance=request.user
+    )
     if request.method == "POST" and form.is_valid():
         user = services.update_profile(user=request.user, data=form.cleaned_data)
         translation.activate(user.language)

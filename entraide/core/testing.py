@@ -119,3 +119,104 @@ def make_member(network, email_address: str, *, role: str = "member", **fields):
     user = make_person(email_address, **fields)
     Membership.objects.create(network=network, user=user, role=role)
     return user
+
+
+# --- Access matrix ----------------------------------------------------------------
+# Every URL pattern of the project has rules in its app's ``tests/access.py``
+# (a list named ``RULES``); tests/test_access_matrix.py walks them all for every role.
+
+ROLES = (
+    "anonymous",
+    "member",
+    "management",
+    "project_lead",
+    "admin",
+    "other_network_admin",
+)
+
+
+class World:
+    """Two networks with one person per role, built once for the access matrix.
+
+    Network A ("reseau-a") holds every role; network B ("reseau-b") has its own
+    admin and its own objects, which nobody of A may reach.
+    """
+
+    def __init__(self):
+        from entraide.networks.models import Organisation
+
+        self.network = make_network("reseau-a", "Réseau A")
+        self.other_network = make_network("reseau-b", "Réseau B")
+        self.people = {"anonymous": None}
+        for role in ("member", "management", "project_lead", "admin"):
+            self.people[role] = make_member(
+                self.network, f"{role.replace('_', '-')}@a.example", role=role
+            )
+        self.people["other_network_admin"] = make_member(
+            self.other_network, "admin@b.example", role="admin"
+        )
+        self.region = self.network.regions.first()
+        self.subregion = self.network.subregions.first()
+        self.organisation = Organisation.objects.create(
+            network=self.network, name="CPE A", kind="cpe", subregion=self.subregion
+        )
+        self.other_region = self.other_network.regions.first()
+        self.other_subregion = self.other_network.subregions.first()
+        self.other_organisation = Organisation.objects.create(
+            network=self.other_network, name="CPE B", kind="cpe"
+        )
+        self.extra: dict = {}
+
+
+class Rule:
+    """What each role gets from one URL with one method.
+
+    ``expect`` maps role to status code; ``default`` applies to unlisted roles.
+    ``kwargs`` and ``data`` may be callables taking the World.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        method: str = "GET",
+        expect: dict[str, int] | None = None,
+        default: int = 200,
+        kwargs=None,
+        data=None,
+        setup=None,
+    ):
+        self.name = name
+        self.method = method
+        self.expect = expect or {}
+        self.default = default
+        self.kwargs = kwargs or {}
+        self.data = data
+        self.setup = setup
+        unknown = set(self.expect) - set(ROLES)
+        if unknown:
+            raise ValueError(f"Unknown roles in rule {name}: {unknown}")
+
+    def expected(self, role: str) -> int:
+        return self.expect.get(role, self.default)
+
+    def resolve(self, world, value):
+        return value(world) if callable(value) else value
+
+
+def members_only(**overrides) -> dict[str, int]:
+    """Anonymous is sent to sign in; everyone signed in gets 200."""
+    return {"anonymous": 302, **overrides}
+
+
+def managers_only(**overrides) -> dict[str, int]:
+    """Network A's project lead and admin; others of A get 403, B's admin 404."""
+    return {
+        "anonymous": 302,
+        "member": 403,
+        "management": 403,
+        "project_lead": 200,
+        "admin": 200,
+        "other_network_admin": 404,
+        **overrides,
+    }

@@ -73,7 +73,9 @@ def preferences(request):
             "kind", "email"
         )
     )
-    form = PreferencesForm(request.POST or None, current=current)
+    form = PreferencesForm(
+        request.POST if request.method == "POST" else None, current=current
+    )
     if request.method == "POST" and form.is_valid():
         for key, email in form.choices().items():
             services.set_email_preference(user=request.user, kind=key, email=email)

@@ -1,0 +1,36 @@
+from entraide.core.testing import Rule, members_only
+
+# allauth's own pages: public entrance pages answer everyone (signed-in people are
+# sent on), account management pages need a session.
+PUBLIC = [
+    "account_login",
+    "account_signup",
+    "account_reset_password",
+    "account_reset_password_done",
+    "account_email_verification_sent",
+    "account_inactive",
+]
+
+RULES = [
+    Rule("accounts:profile", expect=members_only()),
+    Rule("account_login", expect={"anonymous": 200}, default=302),
+    Rule("account_signup", expect={"anonymous": 200}, default=302),
+    Rule("account_reset_password", default=200),
+    Rule("account_reset_password_done", default=200),
+    Rule("account_email_verification_sent", default=200),
+    Rule("account_inactive", default=200),
+    Rule("account_logout", default=200, expect={"anonymous": 302}),
+    Rule("account_logout", method="POST", data={}, default=302),
+    Rule("account_email", expect=members_only()),
+    Rule("account_change_password", expect=members_only()),
+    Rule("account_set_password", expect={"anonymous": 302}, default=302),
+    Rule("account_reauthenticate", expect=members_only()),
+    Rule("account_confirm_login_code", default=302),
+    Rule("account_confirm_email", kwargs={"key": "not-a-key"}, default=200),
+    Rule(
+        "account_reset_password_from_key",
+        kwargs={"uidb36": "zz", "key": "not-a-key"},
+        default=200,
+    ),
+    Rule("account_reset_password_from_key_done", default=200),
+]
