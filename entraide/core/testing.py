@@ -1,8 +1,8 @@
 """Test helpers: a real SMTP server, axe checks, people and networks."""
 
 import email
-import functools
 import email.policy
+import functools
 import threading
 from pathlib import Path
 
