@@ -17,7 +17,8 @@ def run_check(**extra):
         "ALLOWED_HOSTS": "entraide.example.org",
         **extra,
     }
-    env.pop("DEBUG", None)
+    for name in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"):
+        env.pop(name, None)
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
