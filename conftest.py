@@ -3,19 +3,12 @@
 import os
 import shutil
 import tempfile
-from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 os.environ.setdefault("ENTRAIDE_DISABLE_RATE_LIMITS", "1")
 os.environ.setdefault("AXES_ENABLED", "false")
-if not os.environ.get("DATABASE_URL"):
-    # A file, not memory: the worker and the live server are other threads/processes.
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    _tmp = Path(tempfile.gettempdir()) / f"entraide-test-{os.getpid()}-{worker}"
-    _tmp.mkdir(parents=True, exist_ok=True)
-    os.environ["SQLITE_TEST_NAME"] = str(_tmp / "test.sqlite3")
 os.environ.setdefault("ENTRAIDE_DATA_DIR", tempfile.mkdtemp(prefix="entraide-data-"))
 
 from entraide.core.testing import SMTPFixture  # noqa: E402

@@ -5,6 +5,7 @@ settings come from ENTRAIDE_ENV=production and pass ``manage.py check --deploy``
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -70,7 +71,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "entraide.core.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -116,7 +116,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             ),
         }
     )
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME")}
+    # Tests use a file, not memory: the live server and the worker need to share it.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"entraide-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -185,7 +188,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "media"
-MEDIA_URL = "/media/"  # never routed: files are served by views after a permission check
+MEDIA_URL = (
+    "/media/"  # never routed: files are served by views after a permission check
+)
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 STORAGES = {
@@ -268,6 +273,8 @@ EMAIL_DELIVERY_LEASE_SECONDS = int(
     os.environ.get("EMAIL_DELIVERY_LEASE_SECONDS", "300")
 )
 EMAIL_DELIVERY_MAX_ATTEMPTS = int(os.environ.get("EMAIL_DELIVERY_MAX_ATTEMPTS", "8"))
+# First retry delay after a temporary SMTP failure; doubles each attempt, up to 1 h.
+EMAIL_DELIVERY_RETRY_SECONDS = int(os.environ.get("EMAIL_DELIVERY_RETRY_SECONDS", "30"))
 
 LOGGING = {
     "version": 1,

@@ -1,16 +1,10 @@
-"""Middleware: the person's language and time zone; 503 while the database is down."""
-
-import logging
+"""Middleware: the person's language and time zone."""
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError
-from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 
 from entraide.core.timezones import zone
-
-logger = logging.getLogger(__name__)
 
 
 class PersonLanguageMiddleware:
@@ -53,26 +47,3 @@ class PersonTimezoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
-
-
-class DatabaseUnavailableMiddleware:
-    """Answer 503 with a French page while the database is down, and recover by itself.
-
-    CONN_HEALTH_CHECKS makes the next request open a fresh connection.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError | InterfaceError) or (
-            isinstance(exception, DatabaseError) and "connection" in str(exception)
-        ):
-            logger.warning("Database unavailable: %s", exception)
-            response = render(request, "503.html", status=503)
-            response["Retry-After"] = "30"
-            return response
-        return None

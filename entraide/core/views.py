@@ -1,14 +1,20 @@
 """Home page, privacy policy, language switch, health check and error pages."""
 
+import logging
+import sys
+
 from django.conf import settings
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from entraide.networks.selectors import memberships_of
+
+logger = logging.getLogger(__name__)
 
 
 def home(request):
@@ -77,4 +83,16 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    """500, or 503 while the database is unreachable.
+
+    Rendered without the request: context processors would query the database.
+    CONN_HEALTH_CHECKS makes the next request open a fresh connection, so the site
+    recovers by itself once the database is back.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        logger.warning("Database unavailable: %s", error)
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(loader.render_to_string("500.html"), status=500)
