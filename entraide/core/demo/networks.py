@@ -301,7 +301,6 @@ PANCANADIEN = NetworkSpec(
             (
                 _sub("Saint-Jean (St. John's)", "America/St_Johns"),
                 _sub("Péninsule de Port-au-Port", "America/St_Johns"),
-                _sub("Labrador", "America/Goose_Bay"),
             ),
             english_share=0.2,
             name_pools=((ACADIAN_NAMES, 3), (MIXED_NAMES, 1)),
@@ -417,11 +416,6 @@ PANCANADIEN = NetworkSpec(
             ("Centre éducatif Le Phare de la Péninsule", "Cap-Saint-Georges"),
         )
         + _orgs(
-            Kind.PRIVATE_DAYCARE,
-            "Labrador",
-            ("Garderie Les Petits Caribous", "Labrador City"),
-        )
-        + _orgs(
             Kind.SUBSIDISED_DAYCARE,
             "Évangéline",
             ("Centre de la petite enfance Les Coquillages", "Wellington"),
@@ -442,11 +436,6 @@ PANCANADIEN = NetworkSpec(
             ("Garderie Les Petits Homards", "Chéticamp"),
         )
         + _orgs(
-            Kind.PRIVATE_DAYCARE,
-            "Halifax métropolitain",
-            ("Garderie Le Port d'attache", "Dartmouth"),
-        )
-        + _orgs(
             Kind.PARTNER,
             "Halifax métropolitain",
             ("Regroupement des parents acadiens de la Nouvelle-Écosse", "Halifax"),
@@ -455,7 +444,6 @@ PANCANADIEN = NetworkSpec(
             Kind.SUBSIDISED_DAYCARE,
             "Nord-Est",
             ("Centre éducatif Les Étoiles de mer", "Caraquet"),
-            ("Garderie Les Petits Pêcheurs", "Shippagan"),
         )
         + _orgs(
             Kind.SUBSIDISED_DAYCARE,
@@ -466,7 +454,6 @@ PANCANADIEN = NetworkSpec(
             Kind.SUBSIDISED_DAYCARE,
             "Sud-Est",
             ("Garderie Les Petits Acadiens", "Dieppe"),
-            ("Centre éducatif Le Tintamarre", "Moncton"),
         )
         + _orgs(
             Kind.HOME_PROVIDER,
@@ -487,7 +474,6 @@ PANCANADIEN = NetworkSpec(
             Kind.SUBSIDISED_DAYCARE,
             "Est ontarien",
             ("Centre éducatif Les Trilles de l'Est", "Ottawa"),
-            ("Garderie Les Petits Castors", "Hawkesbury"),
         )
         + _orgs(
             Kind.PARTNER,
@@ -506,11 +492,6 @@ PANCANADIEN = NetworkSpec(
             Kind.SUBSIDISED_DAYCARE,
             "Centre-Sud-Ouest",
             ("Garderie Le Carrousel", "Toronto"),
-        )
-        + _orgs(
-            Kind.HOME_PROVIDER,
-            "Centre-Sud-Ouest",
-            ("Service de garde en milieu familial Les Petits Curieux", "Hamilton"),
         )
         + _orgs(
             Kind.SUBSIDISED_DAYCARE,

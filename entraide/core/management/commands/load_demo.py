@@ -1,0 +1,48 @@
+"""manage.py load_demo: two realistic demo networks and one account per role."""
+
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from entraide.core.demo.accounts import accounts_table
+
+
+class Command(BaseCommand):
+    help = (
+        "Create or refresh the demo networks (mcq, pancanadien), their people and "
+        "the demo accounts, then print the accounts. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--print-accounts",
+            action="store_true",
+            help="Only print the demo accounts; change nothing.",
+        )
+
+    def handle(self, *args, print_accounts: bool = False, **options):
+        if not print_accounts:
+            if settings.PRODUCTION:
+                raise CommandError(
+                    "load_demo refuses to run with ENTRAIDE_ENV=production: "
+                    "the demo accounts share a published password."
+                )
+            from entraide.core.demo.loader import load_demo
+
+            started = time.monotonic()
+            summaries = load_demo()
+            for s in summaries:
+                self.stdout.write(
+                    f"{s.name} ({s.slug}): {s.regions} regions, "
+                    f"{s.subregions} sub-regions, {s.organisations} organisations, "
+                    f"{s.people} people"
+                )
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo data loaded in {time.monotonic() - started:.1f} s."
+                )
+            )
+            self.stdout.write("")
+        self.stdout.write("Demo accounts (sign in with the email):")
+        self.stdout.write(accounts_table())
