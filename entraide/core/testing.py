@@ -3,6 +3,7 @@
 import email
 import email.policy
 import functools
+import socket
 import threading
 from pathlib import Path
 
@@ -38,9 +39,12 @@ class SMTPFixture:
         self.messages: list[email.message.EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
         self.refuse = False
-        self.controller = Controller(
-            _Handler(self), hostname="127.0.0.1", port=port or 0
-        )
+        if not port:
+            # aiosmtpd checks the server by connecting to its port: 0 would fail.
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                port = probe.getsockname()[1]
+        self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=port)
 
     def start(self):
         self.controller.start()
