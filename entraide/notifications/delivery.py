@@ -1,18 +1,29 @@
-"""Claim, send and record one notification email.
+"""Claim, send and record one notification email, exactly once.
 
-The claim is committed before SMTP is spoken to, and the result right after, so a
-retried task or a second worker never sends a delivery that is already sent.
+A delivery row goes ``pending`` → ``sending`` (claimed with a lease, committed before
+SMTP is spoken to) → ``sent`` (committed right after). A retried task or a second
+worker finds the row already claimed or sent and does nothing. When the mail server
+is unavailable the row goes back to ``pending`` with a later ``next_attempt_at`` and a
+deferred task; when the server refuses the message for good it ends ``failed``.
+``requeue_stale`` (run by the worker) queues again what a killed worker or a lost
+task left behind.
 """
 
 import logging
 import smtplib
+import time
+import unicodedata
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from entraide.core.timezones import zone
 from entraide.notifications import kinds
@@ -20,23 +31,37 @@ from entraide.notifications.models import DeliveryStatus, EmailDelivery
 
 logger = logging.getLogger(__name__)
 
+SUBJECT_MAX_LENGTH = 200
+MAX_RETRY_DELAY = 3600
+REQUEUE_BATCH = 500
+
 
 def claim(delivery_id: int) -> EmailDelivery | None:
+    """Take the delivery for this worker, or None if it is done or someone has it.
+
+    ``select_for_update`` serialises two workers on PostgreSQL; on SQLite the
+    IMMEDIATE transaction mode takes the write lock when the transaction begins.
+    """
     now = timezone.now()
     with transaction.atomic():
         row = (
-            EmailDelivery.objects.select_for_update()
-            .select_related("notification__recipient", "notification__actor")
+            EmailDelivery.objects.select_for_update(of=("self",))
+            .select_related("notification__recipient", "notification__network")
             .filter(pk=delivery_id)
             .first()
         )
         if row is None or row.status in (DeliveryStatus.SENT, DeliveryStatus.FAILED):
             return None
-        if (
-            row.status == DeliveryStatus.SENDING
-            and row.lease_expires_at
-            and row.lease_expires_at > now
+        if row.status == DeliveryStatus.SENDING and (
+            row.lease_expires_at is None or row.lease_expires_at > now
         ):
+            return None
+        if row.attempts >= settings.EMAIL_DELIVERY_MAX_ATTEMPTS:
+            # Claimed that many times without an answer: a worker dies on it.
+            row.status = DeliveryStatus.FAILED
+            row.lease_expires_at = None
+            row.last_error = row.last_error or "Too many attempts without a result"
+            row.save(update_fields=["status", "lease_expires_at", "last_error"])
             return None
         row.status = DeliveryStatus.SENDING
         row.attempts += 1
@@ -47,86 +72,209 @@ def claim(delivery_id: int) -> EmailDelivery | None:
     return row
 
 
+def header_text(value: str, *, max_length: int = SUBJECT_MAX_LENGTH) -> str:
+    """One line of text that is safe in a mail header.
+
+    Every kind of line break (CR, LF, VT, FF, NEL, U+2028…) and other control or
+    invisible format character is dropped or turned into a space, so text that
+    came from a person can never start a header of its own.
+    """
+    text = " ".join(value.split())
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    if len(text) > max_length:
+        text = text[: max_length - 1].rstrip() + "…"
+    return text
+
+
+def _absolute_link(url: str) -> str:
+    """The notification's link as an absolute URL on this site, or the list."""
+    if url and url.startswith("/") and url_has_allowed_host_and_scheme(url, None):
+        return settings.SITE_URL + url
+    return settings.SITE_URL + reverse("notifications:list")
+
+
+def _mail_domain() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "entraide.localhost"
+
+
 def build_message(row: EmailDelivery) -> EmailMultiAlternatives:
+    """The email in the recipient's language and time zone, as text and HTML."""
     notification = row.notification
     recipient = notification.recipient
-    kind = kinds.get(notification.kind)
-    with (
-        translation.override(recipient.language),
-        timezone.override(zone(recipient.time_zone)),
-    ):
-        title = str(kind.title) % notification.context
-        url = notification.url
-        if url.startswith("/"):
-            url = settings.SITE_URL + url
+    language = recipient.language
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    html_lang = "en" if language == "en" else "fr-CA"
+    with translation.override(language), timezone.override(zone(recipient.time_zone)):
+        title = header_text(
+            kinds.render_title(notification.kind, notification.context),
+            max_length=1000,
+        )
         context = {
             "recipient": recipient,
             "title": title,
-            "url": url,
-            "preferences_url": settings.SITE_URL + "/notifications/preferences/",
+            "url": _absolute_link(notification.url),
+            "network": notification.network,
             "created_at": notification.created_at,
+            "preferences_url": settings.SITE_URL + reverse("notifications:preferences"),
+            "site_url": settings.SITE_URL,
+            "contact_email": settings.PRIVACY_OFFICER_EMAIL,
+            "html_lang": html_lang,
         }
-        subject = f"[Entraide] {title}".replace("\r", " ").replace("\n", " ")[:200]
         text = render_to_string("notifications/email/notification.txt", context)
         html = render_to_string("notifications/email/notification.html", context)
     message = EmailMultiAlternatives(
-        subject=subject,
+        subject=header_text(f"[Entraide] {title}"),
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[row.to_email],
-        headers={"Message-ID": f"<{row.message_id}@entraide>"},
+        headers={
+            # Stable across retries: a mail program can drop the rare duplicate
+            # left by a worker killed between SMTP's answer and the commit.
+            "Message-ID": f"<{row.message_id}@{_mail_domain()}>",
+            "Content-Language": html_lang,
+            "Auto-Submitted": "auto-generated",
+        },
     )
     message.attach_alternative(html, "text/html")
     return message
 
 
+def is_permanent(error: Exception) -> bool:
+    """Whether the server refused this message for good (a 5xx answer to it).
+
+    Unreachable servers, timeouts, 4xx answers and failures of our own account
+    (sender refused, authentication) are worth retrying.
+    """
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return bool(codes) and all(code >= 500 for code in codes)
+    if isinstance(error, smtplib.SMTPDataError):
+        return error.smtp_code >= 500
+    return False
+
+
+def retry_delay(attempts: int) -> int:
+    base = settings.EMAIL_DELIVERY_RETRY_SECONDS
+    return min(base * 2 ** max(attempts - 1, 0), MAX_RETRY_DELAY)
+
+
 def send(delivery_id: int) -> str:
+    """Send one delivery at most once; returns what happened, for the task result."""
     row = claim(delivery_id)
     if row is None:
         return "skipped"
     try:
-        build_message(row).send()
+        message = build_message(row)
+    except Exception as error:
+        # A bug in a template or a kind: retrying would fail the same way.
+        logger.exception("Email delivery %s could not be built", row.pk)
+        _finish(row, status=DeliveryStatus.FAILED, error=error)
+        return "failed"
+    try:
+        message.send()
+    except ValueError as error:
+        # An address or header the mail library refuses: no retry will change it.
+        logger.warning("Email delivery %s refused locally: %s", row.pk, error)
+        _finish(row, status=DeliveryStatus.FAILED, error=error)
+        return "failed"
     except (smtplib.SMTPException, OSError) as error:
-        permanent = isinstance(error, smtplib.SMTPRecipientsRefused)
-        give_up = permanent or row.attempts >= settings.EMAIL_DELIVERY_MAX_ATTEMPTS
-        EmailDelivery.objects.filter(pk=row.pk).update(
-            status=DeliveryStatus.FAILED if give_up else DeliveryStatus.PENDING,
-            lease_expires_at=None,
-            last_error=str(error)[:1000],
+        give_up = (
+            is_permanent(error) or row.attempts >= settings.EMAIL_DELIVERY_MAX_ATTEMPTS
         )
-        if not give_up:
-            retry_later(row.pk, attempts=row.attempts)
         logger.warning("Email delivery %s failed: %s", row.pk, error)
-        return "failed" if give_up else "retry"
-    EmailDelivery.objects.filter(pk=row.pk).update(
-        status=DeliveryStatus.SENT, sent_at=timezone.now(), lease_expires_at=None
-    )
+        if give_up:
+            _finish(row, status=DeliveryStatus.FAILED, error=error)
+            return "failed"
+        schedule_retry(row, error=error)
+        return "retry"
+    _finish(row, status=DeliveryStatus.SENT)
     return "sent"
 
 
-def retry_later(delivery_id: int, *, attempts: int) -> None:
+def _finish(row: EmailDelivery, *, status: str, error: Exception | None = None):
+    """Record the outcome, trying again briefly if the database hiccups.
+
+    Losing this write after SMTP accepted the message would send it twice once the
+    lease expires, so a short outage is waited out.
+    """
+    fields = {"status": status, "lease_expires_at": None}
+    if status == DeliveryStatus.SENT:
+        fields["sent_at"] = timezone.now()
+    if error is not None:
+        fields["last_error"] = str(error)[:1000]
+    for attempt in range(5):
+        try:
+            EmailDelivery.objects.filter(pk=row.pk).update(**fields)
+            return
+        except (OperationalError, InterfaceError):
+            if attempt == 4:
+                raise
+            time.sleep(0.5 * (attempt + 1))
+
+
+def schedule_retry(row: EmailDelivery, *, error: Exception) -> None:
+    """Put the delivery back in the queue for later, with exponential backoff.
+
+    With the database task backend the row and its deferred task are written in one
+    transaction. A backend that cannot defer leaves the row to ``requeue_stale``.
+    """
     from entraide.notifications.tasks import send_notification_email
 
-    delay = min(30 * 2 ** max(attempts - 1, 0), 3600)
-    send_notification_email.using(
-        run_after=timezone.now() + timedelta(seconds=delay)
-    ).enqueue(delivery_id)
+    due = timezone.now() + timedelta(seconds=retry_delay(row.attempts))
+    with transaction.atomic():
+        EmailDelivery.objects.filter(pk=row.pk).update(
+            status=DeliveryStatus.PENDING,
+            lease_expires_at=None,
+            next_attempt_at=due,
+            last_error=str(error)[:1000],
+        )
+        if send_notification_email.get_backend().supports_defer:
+            send_notification_email.using(run_after=due).enqueue(row.pk)
+
+
+def _queued_delivery_ids(delivery_ids: list[int]) -> set[int]:
+    """Those of the deliveries that already have a task waiting in the queue."""
+    from django_tasks_db.models import DBTaskResult
+
+    from entraide.notifications.tasks import send_notification_email
+
+    waiting = DBTaskResult.objects.filter(
+        status="READY",
+        task_path=send_notification_email.module_path,
+        args_kwargs__args__0__in=delivery_ids,
+    ).values_list("args_kwargs", flat=True)
+    return {args_kwargs["args"][0] for args_kwargs in waiting}
 
 
 def requeue_stale() -> int:
-    """Queue again every delivery left pending or with an expired lease.
+    """Queue again every delivery whose task was lost; returns how many.
 
-    Run when a worker starts and periodically: covers a worker killed mid-send and
-    a task lost before it was queued.
+    Two cases: a ``sending`` row whose lease expired (its worker was killed) and a
+    ``pending`` row overdue by more than a lease (its task never reached the queue,
+    or its worker died before claiming it). A row that still has a task waiting is
+    left alone. Sending twice is impossible through ``claim``, so a duplicate task
+    costs nothing but a skipped run.
     """
     from entraide.notifications.tasks import send_notification_email
 
     now = timezone.now()
+    overdue = now - timedelta(seconds=settings.EMAIL_DELIVERY_LEASE_SECONDS)
     stale = EmailDelivery.objects.filter(
-        status=DeliveryStatus.SENDING, lease_expires_at__lte=now
-    ).values_list("pk", flat=True)
+        Q(status=DeliveryStatus.PENDING, next_attempt_at__lte=overdue)
+        | Q(status=DeliveryStatus.SENDING, lease_expires_at__lte=now)
+    ).order_by("pk")
     count = 0
-    for pk in stale.iterator():
-        send_notification_email.enqueue(pk)
-        count += 1
-    return count
+    last_pk = 0
+    while True:
+        batch = list(
+            stale.filter(pk__gt=last_pk).values_list("pk", flat=True)[:REQUEUE_BATCH]
+        )
+        if not batch:
+            return count
+        waiting = _queued_delivery_ids(batch)
+        for pk in batch:
+            if pk not in waiting:
+                send_notification_email.enqueue(pk)
+                count += 1
+        last_pk = batch[-1]

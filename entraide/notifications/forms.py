@@ -8,12 +8,15 @@ from entraide.notifications import kinds
 class PreferencesForm(forms.Form):
     def __init__(self, *args, current: dict[str, bool], **kwargs):
         super().__init__(*args, **kwargs)
+        self.kind_by_field: dict[str, str] = {}
         for key, kind in kinds.KINDS.items():
-            self.fields[key.replace(".", "__")] = forms.BooleanField(
+            name = "kind_" + key.replace(".", "_")
+            self.kind_by_field[name] = key
+            self.fields[name] = forms.BooleanField(
                 label=kind.label, required=False, initial=current.get(key)
             )
 
     def choices(self) -> dict[str, bool]:
         return {
-            name.replace("__", "."): value for name, value in self.cleaned_data.items()
+            key: self.cleaned_data[name] for name, key in self.kind_by_field.items()
         }

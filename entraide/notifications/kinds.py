@@ -31,6 +31,22 @@ def get(key: str) -> Kind:
     return KINDS[key]
 
 
+def render_title(key: str, context: dict) -> str:
+    """A notification's title in the active language.
+
+    Falls back to the kind's label when the context lacks a value the pattern needs,
+    and to the raw key for a kind no longer registered, so an old row never breaks
+    a page or an email.
+    """
+    kind = KINDS.get(key)
+    if kind is None:
+        return key
+    try:
+        return str(kind.title) % context
+    except (KeyError, TypeError, ValueError):
+        return str(kind.label)
+
+
 NETWORK_JOINED = register(
     "networks.joined",
     label=_("Bienvenue dans un réseau"),

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -99,7 +100,8 @@ class EmailDelivery(models.Model):
 
     A worker claims the row (status ``sending`` with a lease) in its own committed
     transaction before talking to SMTP, and marks it ``sent`` right after. A worker
-    killed in between leaves a lease that expires and is picked up again.
+    killed in between leaves a lease that expires and is picked up again. While the
+    mail server is unavailable the row waits in ``pending`` until ``next_attempt_at``.
     """
 
     notification = models.OneToOneField(
@@ -115,6 +117,9 @@ class EmailDelivery(models.Model):
     )
     attempts = models.PositiveIntegerField(_("tentatives"), default=0)
     lease_expires_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(
+        _("prochaine tentative"), default=timezone.now
+    )
     sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
     last_error = models.TextField(_("dernière erreur"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -122,7 +127,12 @@ class EmailDelivery(models.Model):
     class Meta:
         verbose_name = _("envoi de courriel")
         verbose_name_plural = _("envois de courriel")
-        indexes = [models.Index(fields=["status", "lease_expires_at"])]
+        indexes = [
+            models.Index(fields=["status", "lease_expires_at"]),
+            models.Index(
+                fields=["status", "next_attempt_at"], name="notif_delivery_due"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.to_email} ({self.status})"

@@ -1,6 +1,5 @@
 """notify(): the one way every capability tells a person something happened."""
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -29,23 +28,26 @@ def notify(
     """Record an in-app notification and, per the person's preferences, queue an email.
 
     The email is queued only once the surrounding transaction commits, so a rolled
-    back action never sends mail.
+    back action never sends mail. A failure to queue it does not undo the action:
+    the worker's ``requeue_stale`` finds the delivery left pending.
     """
     kind_ = kinds.get(kind)
+    notification = Notification(
+        recipient=recipient,
+        kind=kind_.key,
+        context=context or {},
+        url=url,
+        actor=actor,
+        network=network,
+    )
+    notification.full_clean(exclude=["recipient", "actor", "network"])
     with transaction.atomic():
-        notification = Notification.objects.create(
-            recipient=recipient,
-            kind=kind_.key,
-            context=context or {},
-            url=url,
-            actor=actor,
-            network=network,
-        )
+        notification.save()
         if recipient.is_active and recipient.email and wants_email(recipient, kind_):
             delivery = EmailDelivery.objects.create(
                 notification=notification, to_email=recipient.email
             )
-            transaction.on_commit(lambda: _enqueue(delivery.pk))
+            transaction.on_commit(lambda: _enqueue(delivery.pk), robust=True)
     return notification
 
 
@@ -63,13 +65,12 @@ def mark_read(*, user, notification_ids=None) -> int:
     return unread.update(read_at=timezone.now())
 
 
-def set_email_preference(*, user, kind: str, email: bool) -> NotificationPreference:
-    kinds.get(kind)
-    pref, _ = NotificationPreference.objects.update_or_create(
-        user=user, kind=kind, defaults={"email": email}
-    )
-    return pref
-
-
-def lease_seconds() -> int:
-    return settings.EMAIL_DELIVERY_LEASE_SECONDS
+def set_email_preferences(*, user, choices: dict[str, bool]) -> None:
+    """Record, per kind of notification, whether the person also wants an email."""
+    for key in choices:
+        kinds.get(key)
+    with transaction.atomic():
+        for key, email in choices.items():
+            NotificationPreference.objects.update_or_create(
+                user=user, kind=key, defaults={"email": email}
+            )

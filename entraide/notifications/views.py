@@ -3,15 +3,23 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from entraide.notifications import kinds, services
 from entraide.notifications.forms import PreferencesForm
 from entraide.notifications.models import NotificationPreference
 from entraide.notifications.selectors import notifications_for, unread_count
+
+
+def _local_url(request, url: str) -> bool:
+    return bool(url) and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
 
 
 @login_required
@@ -27,8 +35,8 @@ def notification_list(request):
 def mark_read(request, pk):
     notification = get_object_or_404(notifications_for(request.user), pk=pk)
     services.mark_read(user=request.user, notification_ids=[notification.pk])
-    notification.refresh_from_db()
     if request.htmx:
+        notification.refresh_from_db(fields=["read_at"])
         return render(
             request,
             "notifications/notification_item.html",
@@ -38,6 +46,9 @@ def mark_read(request, pk):
                 "oob_count": True,
             },
         )
+    next_url = request.POST.get("next", "")
+    if _local_url(request, next_url):
+        return HttpResponseRedirect(next_url)
     return redirect("notifications:list")
 
 
@@ -47,7 +58,12 @@ def mark_all_read(request):
     count = services.mark_read(user=request.user)
     messages.success(
         request,
-        _("%(count)s notification(s) marquée(s) comme lue(s).") % {"count": count},
+        ngettext(
+            "%(count)s notification marquée comme lue.",
+            "%(count)s notifications marquées comme lues.",
+            count,
+        )
+        % {"count": count},
     )
     return redirect("notifications:list")
 
@@ -55,14 +71,12 @@ def mark_all_read(request):
 @login_required
 @require_POST
 def open_notification(request, pk):
+    """Mark as read, then follow the notification's link if it stays on this site."""
     notification = get_object_or_404(notifications_for(request.user), pk=pk)
     services.mark_read(user=request.user, notification_ids=[notification.pk])
-    target = notification.url
-    if not target or not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}
-    ):
-        target = "notifications:list"
-    return redirect(target)
+    if _local_url(request, notification.url):
+        return HttpResponseRedirect(notification.url)
+    return redirect("notifications:list")
 
 
 @login_required
@@ -77,8 +91,7 @@ def preferences(request):
         request.POST if request.method == "POST" else None, current=current
     )
     if request.method == "POST" and form.is_valid():
-        for key, email in form.choices().items():
-            services.set_email_preference(user=request.user, kind=key, email=email)
+        services.set_email_preferences(user=request.user, choices=form.choices())
         messages.success(request, _("Vos préférences ont été enregistrées."))
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form})

@@ -47,4 +47,11 @@ RULES = [
         expect={"anonymous": 302},
         default=405,
     ),
+    Rule("notifications:mark_all_read", expect={"anonymous": 302}, default=405),
+    Rule(
+        "notifications:open",
+        kwargs={"pk": 1},
+        expect={"anonymous": 302},
+        default=405,
+    ),
 ]

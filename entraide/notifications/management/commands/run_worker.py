@@ -1,0 +1,137 @@
+"""Run the background worker: django-tasks-db's db_worker plus email recovery.
+
+Tasks are taken and run exactly as ``manage.py db_worker`` does (same options, same
+queue, same graceful stop: on SIGTERM or SIGINT the current task finishes, then the
+worker exits). On top of that, ``requeue_stale()`` runs when the worker starts and
+then every ``--requeue-interval`` seconds, so a delivery left behind by a killed
+worker or a lost task is queued again.
+
+Unlike db_worker, code reloading is off unless ``--reload`` is given: the reloader's
+parent process kills its child on SIGTERM, which would cut a task short.
+"""
+
+import logging
+import os
+import threading
+from argparse import ArgumentTypeError
+
+from django.core.management.base import CommandError
+from django.db import connection
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django_tasks_db.management.commands import db_worker
+
+from entraide.notifications.delivery import requeue_stale
+
+logger = logging.getLogger("entraide.notifications.worker")
+
+
+class Worker(db_worker.Worker):
+    """db_worker's Worker with a housekeeping thread that requeues lost deliveries.
+
+    The thread only enqueues tasks; the tasks themselves still run one at a time in
+    the main loop, so the graceful stop is db_worker's own.
+    """
+
+    def __init__(self, *, requeue_interval: float, **kwargs):
+        super().__init__(**kwargs)
+        self.requeue_interval = requeue_interval
+        self.stopped = threading.Event()
+
+    def requeue(self) -> None:
+        try:
+            count = requeue_stale()
+        except Exception:
+            logger.exception("Requeueing stale email deliveries failed")
+            return
+        finally:
+            connection.close()
+        if count:
+            logger.warning("Requeued %d stale email deliveries", count)
+
+    def requeue_periodically(self) -> None:
+        while not self.stopped.wait(self.requeue_interval):
+            self.requeue()
+
+    def run(self) -> None:
+        self.requeue()
+        housekeeping = threading.Thread(
+            target=self.requeue_periodically, name="requeue-stale", daemon=True
+        )
+        housekeeping.start()
+        try:
+            super().run()
+        finally:
+            self.stopped.set()
+
+
+def valid_requeue_interval(value: str) -> float:
+    interval = db_worker.valid_interval(value)
+    if interval <= 0:
+        raise ArgumentTypeError("Must be greater than zero")
+    return interval
+
+
+class Command(db_worker.Command):
+    help = (
+        "Run the database task worker; also requeue lost email deliveries at start "
+        "and periodically."
+    )
+
+    def add_arguments(self, parser) -> None:
+        super().add_arguments(parser)
+        parser.set_defaults(reload=False)
+        parser.add_argument(
+            "--requeue-interval",
+            type=valid_requeue_interval,
+            default=60.0,
+            help="Seconds between two passes of requeue_stale() (default: 60)",
+        )
+
+    def configure_logging(self, verbosity: int) -> None:
+        super().configure_logging(verbosity)
+        logger.setLevel(logging.INFO if verbosity else logging.CRITICAL)
+        if not logger.hasHandlers():
+            logger.addHandler(logging.StreamHandler(self.stdout))
+
+    def handle(
+        self,
+        *,
+        verbosity: int,
+        queue_name: str,
+        interval: float,
+        batch: bool,
+        backend_name: str,
+        startup_delay: bool,
+        reload: bool,
+        max_tasks: int | None,
+        worker_id: str,
+        exclude_queues: str,
+        requeue_interval: float,
+        **options,
+    ) -> None:
+        self.configure_logging(verbosity)
+        if reload and batch:
+            logger.warning("--reload and --batch cannot be combined: not reloading.")
+            reload = False
+        queue_names = queue_name.split(",")
+        excluded_queue_names = exclude_queues.split(",") if exclude_queues else []
+        if excluded_queue_names and "*" not in queue_names:
+            raise CommandError("--exclude-queues can only be used with --queue-name=*")
+        worker = Worker(
+            queue_names=queue_names,
+            interval=interval,
+            batch=batch,
+            backend_name=backend_name,
+            startup_delay=startup_delay,
+            max_tasks=max_tasks,
+            worker_id=worker_id,
+            excluded_queue_names=excluded_queue_names,
+            requeue_interval=requeue_interval,
+        )
+        if reload:
+            if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+                worker.configure_signals()
+            run_with_reloader(worker.run)
+        else:
+            worker.configure_signals()
+            worker.run()
