@@ -175,6 +175,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 
 LANGUAGE_CODE = "fr-ca"
+FORMAT_MODULE_PATH = ["entraide.core.formats"]
 LANGUAGES = [("fr-ca", _("Français")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
