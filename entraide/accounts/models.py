@@ -1,12 +1,31 @@
 """People: the account, the profile and its privacy settings."""
 
+import unicodedata
+
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from entraide.core.timezones import CANADIAN_TIME_ZONES, DEFAULT_TIME_ZONE
+
+
+def reject_invisible_characters(value: str) -> None:
+    """Refuse control and format characters: NUL, bidi marks, zero-width spaces.
+
+    They are invisible on screen, so a name holding them cannot be read back or
+    searched, and bidi overrides can disguise a name as someone else's.
+    """
+    if any(unicodedata.category(char) in {"Cc", "Cf"} for char in value):
+        raise ValidationError(
+            _(
+                "Retirez les caractères invisibles ou de contrôle (par exemple "
+                "les marques de direction du texte)."
+            ),
+            code="invisible_characters",
+        )
 
 
 class JobRole(models.TextChoices):
@@ -60,8 +79,18 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person. Signs in with their email; belongs to networks through memberships."""
 
     email = models.EmailField(_("courriel"), unique=True, max_length=254)
-    first_name = models.CharField(_("prénom"), max_length=100, blank=True)
-    last_name = models.CharField(_("nom"), max_length=100, blank=True)
+    first_name = models.CharField(
+        _("prénom"),
+        max_length=100,
+        blank=True,
+        validators=[reject_invisible_characters],
+    )
+    last_name = models.CharField(
+        _("nom"),
+        max_length=100,
+        blank=True,
+        validators=[reject_invisible_characters],
+    )
     job_role = models.CharField(
         _("fonction"), max_length=32, choices=JobRole.choices, blank=True
     )

@@ -13,6 +13,21 @@ PUBLIC = [
 
 RULES = [
     Rule("accounts:profile", expect=members_only()),
+    # An empty submission is refused with its errors shown (200), nothing saved.
+    Rule("accounts:profile", method="POST", data={}, expect=members_only()),
+    Rule("accounts:privacy", expect=members_only()),
+    Rule("accounts:privacy", method="POST", data={}, expect=members_only()),
+    Rule("accounts:data_export", expect=members_only()),
+    Rule(
+        "accounts:data_export",
+        method="POST",
+        data={},
+        expect={"anonymous": 302},
+        default=405,
+    ),
+    Rule("accounts:delete", expect=members_only()),
+    # Without the password nothing is deleted: the form comes back with its error.
+    Rule("accounts:delete", method="POST", data={}, expect=members_only()),
     Rule("account_login", expect={"anonymous": 200}, default=302),
     Rule("account_signup", expect={"anonymous": 200}, default=302),
     Rule("account_reset_password", default=200),
