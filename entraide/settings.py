@@ -159,7 +159,19 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Entraide] "
 ACCOUNT_ADAPTER = "entraide.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "entraide.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    name: f"entraide.accounts.forms.{form}"
+    for name, form in {
+        "signup": "SignupForm",
+        "login": "LoginForm",
+        "reauthenticate": "ReauthenticateForm",
+        "reset_password": "ResetPasswordForm",
+        "reset_password_from_key": "ResetPasswordKeyForm",
+        "change_password": "ChangePasswordForm",
+        "set_password": "SetPasswordForm",
+        "add_email": "AddEmailForm",
+    }.items()
+}
 ACCOUNT_RATE_LIMITS = {} if env_bool("ENTRAIDE_DISABLE_RATE_LIMITS", False) else None
 if ACCOUNT_RATE_LIMITS is None:
     del ACCOUNT_RATE_LIMITS
