@@ -14,7 +14,7 @@ import smtplib
 import time
 import unicodedata
 from datetime import timedelta
-from urllib.parse import urlsplit
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -94,7 +94,8 @@ def _absolute_link(url: str) -> str:
 
 
 def _mail_domain() -> str:
-    return urlsplit(settings.SITE_URL).hostname or "entraide.localhost"
+    """The domain of the sender's address, for Message-IDs."""
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "entraide"
 
 
 def build_message(row: EmailDelivery) -> EmailMultiAlternatives:
