@@ -5,13 +5,16 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from entraide.accounts.models import JobRole, Language
 from entraide.core.timezones import CANADIAN_TIME_ZONES, DEFAULT_TIME_ZONE
 
 
@@ -36,12 +39,25 @@ slug_validator = RegexValidator(
     _("Lettres minuscules sans accents, chiffres et traits d'union seulement."),
 )
 
+# Path segments that sit beside network slugs under /r/ (see networks/urls.py).
+RESERVED_SLUGS = frozenset({"invitation"})
+
+
+def validate_not_reserved(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("Cet identifiant est réservé; choisissez-en un autre."), code="reserved"
+        )
+
 
 class Network(models.Model):
     """A tenant: a regional network or a pan-Canadian organisation."""
 
     slug = models.SlugField(
-        _("identifiant"), max_length=50, unique=True, validators=[slug_validator]
+        _("identifiant"),
+        max_length=50,
+        unique=True,
+        validators=[slug_validator, validate_not_reserved],
     )
     name = models.CharField(_("nom"), max_length=200)
     short_name = models.CharField(_("nom court"), max_length=60, blank=True)
@@ -54,6 +70,15 @@ class Network(models.Model):
         max_length=64,
         choices=CANADIAN_TIME_ZONES,
         default=DEFAULT_TIME_ZONE,
+    )
+    language = models.CharField(
+        _("langue du réseau"),
+        max_length=8,
+        choices=Language.choices,
+        default=Language.FRENCH,
+        help_text=_(
+            "Langue des courriels envoyés aux personnes qui n'ont pas encore de compte."
+        ),
     )
     contact_email = models.EmailField(_("courriel de contact"), blank=True)
     privacy_officer_name = models.CharField(
@@ -266,10 +291,21 @@ def default_invitation_expiry():
     return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
 
 
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+
+
 class Invitation(models.Model):
     """A one-time, expiring link that makes its bearer a member of a network.
 
-    Only the token's hash is stored: a database leak does not reveal usable links.
+    Only the token's hash is stored, and the token is derived from a random nonce
+    with the site's secret key: neither a database leak nor the task queue (which
+    carries only the invitation's id) reveals a usable link.
     """
 
     network = models.ForeignKey(
@@ -279,6 +315,11 @@ class Invitation(models.Model):
         verbose_name=_("réseau"),
     )
     email = models.EmailField(_("courriel"))
+    first_name = models.CharField(_("prénom"), max_length=100, blank=True)
+    last_name = models.CharField(_("nom"), max_length=100, blank=True)
+    job_role = models.CharField(
+        _("fonction"), max_length=32, choices=JobRole.choices, blank=True
+    )
     role = models.CharField(
         _("rôle"),
         max_length=16,
@@ -300,6 +341,7 @@ class Invitation(models.Model):
         verbose_name=_("sous-région"),
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_nonce = models.CharField(max_length=64, editable=False, default="")
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -309,6 +351,12 @@ class Invitation(models.Model):
     )
     created_at = models.DateTimeField(_("envoyée le"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expire le"), default=default_invitation_expiry)
+    email_requested_at = models.DateTimeField(
+        _("courriel demandé le"), null=True, blank=True, editable=False
+    )
+    email_sent_at = models.DateTimeField(
+        _("courriel envoyé le"), null=True, blank=True, editable=False
+    )
     accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -320,18 +368,41 @@ class Invitation(models.Model):
     )
     revoked_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
 
+    objects = InvitationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["network", "email"])]
+        indexes = [
+            models.Index(fields=["network", "email"]),
+            models.Index(
+                fields=["network", "-created_at"],
+                name="invitation_pending",
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.email} → {self.network}"
 
-    @staticmethod
-    def new_token() -> str:
-        return secrets.token_urlsafe(32)
+    def issue_token(self) -> str:
+        """Give the invitation a fresh token (older links stop working)."""
+        self.token_nonce = secrets.token_urlsafe(32)
+        token = self.token()
+        self.token_hash = hash_token(token)
+        return token
+
+    def token(self) -> str:
+        return salted_hmac(
+            "entraide.networks.invitation", self.token_nonce, algorithm="sha256"
+        ).hexdigest()
+
+    def get_accept_url(self) -> str:
+        return reverse("networks:invitation_accept", kwargs={"token": self.token()})
+
+    def get_full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
 
     def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at
@@ -342,3 +413,42 @@ class Invitation(models.Model):
             and self.revoked_at is None
             and not self.is_expired()
         )
+
+
+class ImportKind(models.TextChoices):
+    ORGANISATIONS = "organisations", _("Organisations")
+    PEOPLE = "people", _("Personnes")
+
+
+class PendingImport(models.Model):
+    """An uploaded CSV waiting for its confirmation, kept on the server.
+
+    The decoded text is parsed again on confirmation: nothing the browser sends
+    back is trusted. Rows are deleted once confirmed or cancelled, and stale ones
+    at the next upload.
+    """
+
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("réseau"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("téléversé par"),
+    )
+    kind = models.CharField(_("type"), max_length=16, choices=ImportKind.choices)
+    filename = models.CharField(_("fichier"), max_length=255, blank=True)
+    content = models.TextField(_("contenu"))
+    created_at = models.DateTimeField(_("téléversé le"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("importation en attente")
+        verbose_name_plural = _("importations en attente")
+        indexes = [models.Index(fields=["network", "created_by", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.filename}"
