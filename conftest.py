@@ -40,6 +40,11 @@ def _no_stray_mail(settings, request):
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
     }
+    # pytest-django reads the settings before this file sets the environment above,
+    # so the test defaults are applied here too: allauth's rate limits and axes off
+    # unless a test turns them on.
+    settings.ACCOUNT_RATE_LIMITS = False
+    settings.AXES_ENABLED = False
 
 
 @pytest.fixture(scope="session")

@@ -172,7 +172,10 @@ ACCOUNT_FORMS = {
         "add_email": "AddEmailForm",
     }.items()
 }
-ACCOUNT_RATE_LIMITS = {} if env_bool("ENTRAIDE_DISABLE_RATE_LIMITS", False) else None
+# allauth merges a dict with its defaults: only False turns its limits off.
+ACCOUNT_RATE_LIMITS = (
+    False if env_bool("ENTRAIDE_DISABLE_RATE_LIMITS", False) else None
+)
 if ACCOUNT_RATE_LIMITS is None:
     del ACCOUNT_RATE_LIMITS
 
@@ -182,6 +185,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "entraide.accounts.throttle.login_username"
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
