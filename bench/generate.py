@@ -1,0 +1,302 @@
+"""Benchmark data: networks with their territory, organisations, people, notifications.
+
+    python bench/generate.py --scale small|regional|national
+
+National is the sizing target of DESIGN.md: 100,000 people and 5,000 organisations
+in 20 networks. Rows go in with bulk inserts, in batches, in one transaction, into an
+empty database (bench/run.sh makes a fresh one). Deterministic: random.Random(2026).
+"""
+
+import argparse
+import os
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOMAIN = "bench.entraide.test"
+BENCH_EMAIL = f"banc.essai@{DOMAIN}"
+BATCH = 5_000
+CHUNK = 10_000  # people built and inserted at a time, to bound memory
+
+
+@dataclass(frozen=True)
+class Scale:
+    networks: int
+    people: int
+    organisations: int
+    notifications_per_person: int = 2
+    bench_notifications: int = 300
+    second_network_share: float = 0.1
+
+
+SCALES = {
+    "small": Scale(networks=3, people=2_000, organisations=100),
+    "regional": Scale(networks=5, people=20_000, organisations=1_000),
+    "national": Scale(networks=20, people=100_000, organisations=5_000),
+}
+
+FIRST_NAMES = (
+    "Amélie", "Annie", "Catherine", "Chantal", "Émilie", "Geneviève", "Isabelle",
+    "Julie", "Karine", "Manon", "Marie-Ève", "Mélanie", "Nathalie", "Sophie",
+    "Sylvie", "Valérie", "Aminata", "Emily", "Marc", "Olivier",
+)  # fmt: skip
+LAST_NAMES = (
+    "Arsenault", "Bélanger", "Bergeron", "Bouchard", "Côté", "Cormier", "Fortin",
+    "Gagnon", "Gauthier", "LeBlanc", "Lavoie", "Morin", "Paquette", "Pelletier",
+    "Roy", "Séguin", "Tremblay", "Diallo", "Fraser", "Smith",
+)  # fmt: skip
+PROVINCE_TIME_ZONES = {
+    "NL": "America/St_Johns",
+    "PE": "America/Halifax",
+    "NS": "America/Halifax",
+    "NB": "America/Moncton",
+    "QC": "America/Toronto",
+    "ON": "America/Toronto",
+    "MB": "America/Winnipeg",
+    "SK": "America/Regina",
+    "AB": "America/Edmonton",
+    "BC": "America/Vancouver",
+    "YT": "America/Whitehorse",
+    "NT": "America/Edmonton",
+    "NU": "America/Iqaluit",
+}
+ORGANISATION_KINDS = {  # kind: (name prefix, weight)
+    "cpe": ("CPE", 40),
+    "home_office": ("Bureau coordonnateur", 8),
+    "subsidised_daycare": ("Garderie subventionnée", 20),
+    "private_daycare": ("Garderie", 15),
+    "home_provider": ("Milieu familial", 12),
+    "college": ("Collège", 1),
+    "partner": ("Partenaire", 4),
+}
+JOB_ROLES = {
+    "educator": 60,
+    "home_provider": 12,
+    "manager": 10,
+    "pedagogy_lead": 6,
+    "food_service_lead": 4,
+    "advisor": 3,
+    "researcher": 1,
+    "partner": 2,
+    "other": 2,
+}
+
+
+def setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    import django
+
+    django.setup()
+
+
+def _split(total: int, weights: list[float]) -> list[int]:
+    """``total`` split along ``weights``, every share at least 1, summing to total."""
+    shares = [max(1, int(total * w / sum(weights))) for w in weights]
+    shares[0] += total - sum(shares)
+    return shares
+
+
+def generate(scale: Scale, *, seed: int = 2026, log=print) -> dict[str, int]:
+    """Insert a whole data set at ``scale``; return the row counts."""
+    from django.contrib.auth.hashers import make_password
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from entraide.accounts.models import User
+    from entraide.networks.models import (
+        Membership,
+        Network,
+        Organisation,
+        Province,
+        Region,
+        SubRegion,
+    )
+    from entraide.notifications.models import Notification
+
+    rng = random.Random(seed)
+    now = timezone.now()
+    password = make_password(None)  # unusable: the bench signs in through a session
+    counts = {"people": 0, "memberships": 0, "notifications": 0}
+
+    # Network sizes follow a long tail: one large network, many small ones.
+    sizes = _split(scale.people, [1 / (i + 1) for i in range(scale.networks)])
+    org_counts = _split(scale.organisations, sizes)
+    provinces = list(Province.values)
+
+    with transaction.atomic():
+        networks = Network.objects.bulk_create(
+            Network(
+                slug=f"reseau-{i + 1:02d}",
+                name=f"Réseau {i + 1:02d} de la petite enfance",
+                province=provinces[i % len(provinces)],
+                time_zone=PROVINCE_TIME_ZONES[provinces[i % len(provinces)]],
+            )
+            for i in range(scale.networks)
+        )
+        regions = Region.objects.bulk_create(
+            Region(network=network, name=f"Région {r + 1}", position=r)
+            for network in networks
+            for r in range(rng.randint(3, 10))
+        )
+        subregions = SubRegion.objects.bulk_create(
+            (
+                SubRegion(
+                    region=region,
+                    network_id=region.network_id,
+                    name=f"Secteur {region.position + 1}-{s + 1}",
+                    position=s,
+                )
+                for region in regions
+                for s in range(rng.randint(2, 8))
+            ),
+            batch_size=BATCH,
+        )
+        subregions_of = {network.pk: [] for network in networks}
+        for subregion in subregions:
+            subregions_of[subregion.network_id].append(subregion.pk)
+        kinds = list(ORGANISATION_KINDS)
+        kind_weights = [weight for _prefix, weight in ORGANISATION_KINDS.values()]
+        organisations = []
+        for network, count in zip(networks, org_counts, strict=True):
+            for _n in range(count):
+                kind = rng.choices(kinds, kind_weights)[0]
+                organisations.append(
+                    Organisation(
+                        network=network,
+                        name=f"{ORGANISATION_KINDS[kind][0]} {len(organisations):05d}",
+                        kind=kind,
+                        subregion_id=rng.choice(subregions_of[network.pk]),
+                    )
+                )
+        Organisation.objects.bulk_create(organisations, batch_size=BATCH)
+        orgs_of = {network.pk: [] for network in networks}
+        for organisation in organisations:
+            orgs_of[organisation.network_id].append(
+                (organisation.pk, organisation.subregion_id)
+            )
+        counts = {
+            "networks": len(networks),
+            "regions": len(regions),
+            "subregions": len(subregions),
+            "organisations": len(organisations),
+            **counts,
+        }
+        log(
+            f"{len(networks)} networks, {len(regions)} regions, "
+            f"{len(subregions)} sub-regions, {len(organisations)} organisations"
+        )
+
+        job_roles, job_weights = list(JOB_ROLES), list(JOB_ROLES.values())
+
+        def person(email: str, network) -> User:
+            return User(
+                email=email,
+                first_name=rng.choice(FIRST_NAMES),
+                last_name=rng.choice(LAST_NAMES),
+                job_role=rng.choices(job_roles, job_weights)[0],
+                language="en" if rng.random() < 0.1 else "fr-ca",
+                time_zone=network.time_zone,
+                password=password,
+                date_joined=now,
+            )
+
+        def membership(user_id: int, network, role: str = "member") -> Membership:
+            organisation_id, subregion_id = rng.choice(orgs_of[network.pk])
+            return Membership(
+                network=network,
+                user_id=user_id,
+                role=role,
+                organisation_id=organisation_id,
+                subregion_id=subregion_id,
+                joined_at=now,
+            )
+
+        def notifications(user_id: int, network, count: int, unread: float):
+            return [
+                Notification(
+                    recipient_id=user_id,
+                    network=network,
+                    kind="networks.joined",
+                    context={"network": network.name},
+                    url=f"/r/{network.slug}/",
+                    read_at=None if rng.random() < unread else now,
+                )
+                for _ in range(count)
+            ]
+
+        bench_user = User.objects.create(
+            email=BENCH_EMAIL,
+            first_name="Banc",
+            last_name="D'essai",
+            job_role="educator",
+            password=password,
+        )
+        Membership.objects.bulk_create(
+            membership(bench_user.pk, network) for network in networks[:3]
+        )
+        Notification.objects.bulk_create(
+            notifications(bench_user.pk, networks[0], scale.bench_notifications, 0.1)
+        )
+        counts["people"] += 1
+        counts["memberships"] += min(3, len(networks))
+        counts["notifications"] += scale.bench_notifications
+
+        number = 0
+        for network, size in zip(networks, sizes, strict=True):
+            roles = ["project_lead", "admin", "admin"] + ["management"] * max(
+                1, size // 500
+            )
+            for start in range(0, size, CHUNK):
+                users = User.objects.bulk_create(
+                    (
+                        person(f"p{number + i:06d}@{DOMAIN}", network)
+                        for i in range(min(CHUNK, size - start))
+                    ),
+                    batch_size=BATCH,
+                )
+                number += len(users)
+                rows = []
+                for i, user in enumerate(users):
+                    role = roles[start + i] if start + i < len(roles) else "member"
+                    rows.append(membership(user.pk, network, role))
+                    if len(networks) > 1 and rng.random() < scale.second_network_share:
+                        other = rng.choice([n for n in networks if n is not network])
+                        rows.append(membership(user.pk, other))
+                Membership.objects.bulk_create(rows, batch_size=BATCH)
+                notes = []
+                for user in users:
+                    count = rng.randint(0, 2 * scale.notifications_per_person)
+                    notes += notifications(user.pk, network, count, 0.3)
+                Notification.objects.bulk_create(notes, batch_size=BATCH)
+                counts["people"] += len(users)
+                counts["memberships"] += len(rows)
+                counts["notifications"] += len(notes)
+            log(f"{network.slug}: {size} people")
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", choices=SCALES, default="small")
+    args = parser.parse_args()
+    setup_django()
+    from entraide.accounts.models import User
+
+    if User.objects.exists():
+        sys.exit("The database already holds people: bench/run.sh makes a fresh one.")
+    started = time.monotonic()
+    counts = generate(SCALES[args.scale])
+    seconds = time.monotonic() - started
+    print(", ".join(f"{value:,} {name}" for name, value in counts.items()))
+    print(f"GENERATED {args.scale} in {seconds:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""The pages bench/run.sh measures, a signed-in session for them, and their queries.
+
+    python bench/pages.py
+
+Prints ``COOKIE <header value>``, ``DATABASE <label>``, ``SUBJECT <who is signed
+in>``, then one ``PAGE <auth> <queries> <path> <name>`` line per page (``auth`` is
+``signed-in`` or ``anonymous``). Every page is fetched once first through Django's
+test client: a page that does not answer 200 stops the run,
+so a broken session cannot pass for a fast redirect.
+"""
+
+import sys
+from importlib import import_module
+
+from generate import BENCH_EMAIL, setup_django
+
+
+def pages(network_slug: str) -> list[tuple[str, bool, str]]:
+    """(path, signed in, name) of each page, the empty view first: the floor."""
+    return [
+        ("/__bench__/empty", False, "Empty view (floor), anonymous"),
+        ("/__bench__/empty", True, "Empty view, signed in"),
+        ("/", False, "Welcome page, anonymous"),
+        ("/", True, "Home, signed in"),
+        (f"/r/{network_slug}/", True, "Network detail (largest network)"),
+        ("/notifications/", True, "Notifications list, page 1"),
+    ]
+
+
+def signed_in_session(user) -> str:
+    """A session for ``user`` exactly as a sign-in would leave it; returns its key."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    return session.session_key
+
+
+def database_label(connection) -> str:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            return f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
+    import sqlite3
+
+    return f"SQLite {sqlite3.sqlite_version} (WAL)"
+
+
+def main() -> None:
+    setup_django()
+    from django.conf import settings
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from entraide.accounts.models import User
+    from entraide.networks.models import Network
+
+    user = User.objects.get(email=BENCH_EMAIL)
+    largest = (
+        Network.objects.filter(pk__in=user.memberships.values("network"))
+        .annotate(members=Count("memberships"))
+        .order_by("-members", "pk")
+        .first()
+    )
+    key = signed_in_session(user)
+    print(f"COOKIE {settings.SESSION_COOKIE_NAME}={key}")
+    print(f"DATABASE {database_label(connection)}")
+    print(
+        f"SUBJECT a person in {user.memberships.count()} networks (the largest has "
+        f"{largest.members:,} members) with {user.notifications.count():,} "
+        "notifications"
+    )
+    for path, signed_in, name in pages(largest.slug):
+        client = Client(HTTP_HOST="127.0.0.1")
+        if signed_in:
+            client.cookies[settings.SESSION_COOKIE_NAME] = key
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        if response.status_code != 200:
+            sys.exit(f"{path} answered {response.status_code}, not 200: stopping.")
+        auth = "signed-in" if signed_in else "anonymous"
+        print(f"PAGE {auth} {len(queries)} {path} {name}")
+
+
+if __name__ == "__main__":
+    main()
