@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Model
+from django.db.models.functions import Length
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -26,9 +27,20 @@ from entraide.notifications.services import notify
 
 
 def _unique_name(queryset, name: str, *, exclude: Model | None, message: str) -> None:
+    """Names are unique per network without regard to case, accented letters too.
+
+    SQLite's own case folding stops at ASCII, so candidates of the same length are
+    compared here.
+    """
     if exclude is not None and exclude.pk:
         queryset = queryset.exclude(pk=exclude.pk)
-    if queryset.filter(name__iexact=name).exists():
+    same_length = queryset.annotate(name_length=Length("name")).filter(
+        name_length=len(name)
+    )
+    if any(
+        other.lower() == name.lower()
+        for other in same_length.values_list("name", flat=True)
+    ):
         raise ValidationError({"name": message % {"name": name}})
 
 
