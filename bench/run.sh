@@ -97,6 +97,7 @@ run_wrk() {  # seconds path auth
   wrk "${args[@]}" "http://127.0.0.1:$PORT$2"
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=""
 while read -r _ auth queries path name; do
   echo "=== $name ($path): ${WARMUP} s warm-up, ${DURATION} s measured"
@@ -116,6 +117,7 @@ while read -r _ auth queries path name; do
   rows+="| $name | \`$path\` | $queries | $rps | $p50 | $p95 | $p99 | $errors |"$'\n'
 done < <(grep '^PAGE' <<<"$pages")
 
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 result=bench/results/$SCALE-$(date +%F)$suffix.md
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 versions=$($PY -c 'import django, platform; print(f"Python {platform.python_version()}, Django {django.get_version()}")')
@@ -127,6 +129,7 @@ cat >"$result" <<EOF
 - Server: gunicorn, $WORKERS sync workers, production settings (\`ENTRAIDE_ENV=production\`, DEBUG off), 127.0.0.1.
 - Load: wrk, $THREADS threads, $CONNECTIONS connections, $DURATION s per page after a $WARMUP s warm-up. wrk runs on the same machine and shares its CPUs.
 - Machine: $(nproc) CPUs ($cpu); $versions; commit $(git rev-parse --short HEAD).
+- Load average (1, 5, 15 min) before the pages: $load_before; after: $load_after. Anything above $(nproc) means other work shared the CPUs during the run.
 - Queries: database queries for one request to the page (Django's test client, same data).
 - Signed in: $subject.
 
