@@ -4,6 +4,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db.models import F
 from django.urls import reverse
 
 from entraide.accounts.models import JobRole, User
@@ -241,3 +242,23 @@ def test_load_demo_refuses_a_production_database(settings):
     with pytest.raises(CommandError):
         call_command("load_demo", stdout=io.StringIO())
     assert not User.objects.exists()
+
+
+def test_bench_generator_builds_a_consistent_data_set_at_a_tiny_scale():
+    from bench.generate import BENCH_EMAIL, Scale, generate
+
+    scale = Scale(networks=3, people=60, organisations=12, bench_notifications=7)
+    counts = generate(scale, log=lambda line: None)
+    assert counts["people"] == User.objects.count() == 61
+    assert counts["organisations"] == Organisation.objects.count() == 12
+    assert counts["memberships"] == Membership.objects.count() >= 61
+    assert counts["notifications"] == Notification.objects.count()
+    for network in Network.objects.all():
+        roles = set(network.memberships.values_list("role", flat=True))
+        assert {"project_lead", "admin", "member"} <= roles
+    assert not Membership.objects.exclude(organisation__network=F("network")).exists()
+    assert not Membership.objects.exclude(subregion__network=F("network")).exists()
+    bench_user = User.objects.get(email=BENCH_EMAIL)
+    assert bench_user.memberships.count() == 3
+    assert bench_user.notifications.count() == 7
+    assert not EmailDelivery.objects.exists()
