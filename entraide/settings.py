@@ -173,9 +173,7 @@ ACCOUNT_FORMS = {
     }.items()
 }
 # allauth merges a dict with its defaults: only False turns its limits off.
-ACCOUNT_RATE_LIMITS = (
-    False if env_bool("ENTRAIDE_DISABLE_RATE_LIMITS", False) else None
-)
+ACCOUNT_RATE_LIMITS = False if env_bool("ENTRAIDE_DISABLE_RATE_LIMITS", False) else None
 if ACCOUNT_RATE_LIMITS is None:
     del ACCOUNT_RATE_LIMITS
 
