@@ -17,7 +17,24 @@ from entraide.networks.models import (
 SEARCH_MAX_LENGTH = 100
 
 
-class RegionForm(forms.ModelForm):
+def visible_name(value: str) -> str:
+    if imports.has_invisible_characters(value):
+        raise forms.ValidationError(
+            _(
+                "Retirez les caractères invisibles ou de contrôle (par exemple les "
+                "marques de direction du texte)."
+            ),
+            code="invisible_characters",
+        )
+    return value
+
+
+class _NamedForm(forms.ModelForm):
+    def clean_name(self):
+        return visible_name(self.cleaned_data["name"])
+
+
+class RegionForm(_NamedForm):
     class Meta:
         model = Region
         fields = ["name", "position"]
@@ -28,7 +45,7 @@ class RegionForm(forms.ModelForm):
         }
 
 
-class SubRegionForm(forms.ModelForm):
+class SubRegionForm(_NamedForm):
     class Meta:
         model = SubRegion
         fields = ["region", "name", "position"]
@@ -39,7 +56,7 @@ class SubRegionForm(forms.ModelForm):
         self.fields["region"].empty_label = None
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(_NamedForm):
     class Meta:
         model = Organisation
         fields = [
