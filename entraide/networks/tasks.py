@@ -24,7 +24,7 @@ def _claim(invitation_id: int) -> tuple[Invitation | None, object]:
     """
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update()
+            Invitation.objects.select_for_update(of=("self",))
             .select_related("network", "invited_by", "organisation")
             .filter(pk=invitation_id)
             .first()
