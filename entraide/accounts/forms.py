@@ -2,6 +2,7 @@
 
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from entraide.accounts.models import (
@@ -50,7 +51,16 @@ class QuebecFieldsMixin:
 class NameField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 100)
-        super().__init__(validators=[reject_invisible_characters], **kwargs)
+        super().__init__(**kwargs)
+        # One message for NUL and its invisible cousins, not two.
+        self.validators = [
+            *(
+                v
+                for v in self.validators
+                if not isinstance(v, ProhibitNullCharactersValidator)
+            ),
+            reject_invisible_characters,
+        ]
 
 
 class SignupForm(QuebecFieldsMixin, allauth_forms.SignupForm):

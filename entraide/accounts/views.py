@@ -64,7 +64,7 @@ def profile(request):
                 ],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_error(None, error.messages)
         else:
             translation.activate(user.language)
             request.LANGUAGE_CODE = user.language

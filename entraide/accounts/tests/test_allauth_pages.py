@@ -97,3 +97,18 @@ def test_login_page_offers_the_forgotten_password_link(client):
         f'<a href="{reverse("account_reset_password")}">Mot de passe oublié?</a>'
         in (main)
     )
+
+
+@pytest.mark.parametrize("name", ["Léa\x00", "\u202eaéL", "Lé\u200ba"])
+def test_signup_refuses_invisible_characters_in_names_with_one_message(client, name):
+    response = client.post(
+        reverse("account_signup"),
+        {"first_name": name, "last_name": "Roy", "email": "lea@exemple.ca"},
+    )
+    main = html.unescape(main_of(response))
+    errors = re.search(
+        r'<div class="errors" id="id_first_name_error">(.*?)</div>', main
+    )
+    assert errors.group(1).count("<p>") == 1
+    assert "caractères invisibles ou de contrôle" in errors.group(1)
+    assert 'value="Roy"' in main

@@ -4,9 +4,9 @@ import re
 import time
 
 import pytest
-from playwright.sync_api import expect
 from django.utils import translation
 from django.utils.translation import gettext
+from playwright.sync_api import expect
 
 from entraide.core.testing import assert_accessible, make_member, make_network
 
