@@ -16,7 +16,7 @@ def language_of(user) -> str:
     if user is not None and getattr(user, "language", ""):
         return user.language
     current = translation.get_language() or settings.LANGUAGE_CODE
-    return Language.ENGLISH if current.startswith("en") else Language.FRENCH
+    return (Language.ENGLISH if current.startswith("en") else Language.FRENCH).value
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -99,6 +99,7 @@ def test_unknown_address_gets_a_mail_saying_there_is_no_account(
         client.post(RESET, {"email": "personne@exemple.ca"})
     [message] = mailoutbox
     assert message.subject == "[Entraide] Aucun compte à cette adresse"
+    assert type(message.extra_headers["Content-Language"]) is str
     assert "/comptes/signup/" in message.body
 
 
