@@ -1,10 +1,10 @@
 """Run the background worker: django-tasks-db's db_worker plus email recovery.
 
 Tasks are taken and run exactly as ``manage.py db_worker`` does (same options, same
-queue, same graceful stop: on SIGTERM or SIGINT the current task finishes, then the
-worker exits). On top of that, ``requeue_stale()`` runs when the worker starts and
-then every ``--requeue-interval`` seconds, so a delivery left behind by a killed
-worker or a lost task is queued again.
+queue). On SIGTERM or SIGINT the current task finishes, then the worker exits; a
+second signal stops it at once. On top of that, ``requeue_stale()`` runs when the
+worker starts and then every ``--requeue-interval`` seconds, so a delivery left
+behind by a killed worker or a lost task is queued again.
 
 Unlike db_worker, code reloading is off unless ``--reload`` is given: the reloader's
 parent process kills its child on SIGTERM, which would cut a task short.
@@ -12,6 +12,7 @@ parent process kills its child on SIGTERM, which would cut a task short.
 
 import logging
 import os
+import signal
 import threading
 from argparse import ArgumentTypeError
 
@@ -29,13 +30,30 @@ class Worker(db_worker.Worker):
     """db_worker's Worker with a housekeeping thread that requeues lost deliveries.
 
     The thread only enqueues tasks; the tasks themselves still run one at a time in
-    the main loop, so the graceful stop is db_worker's own.
+    the main loop.
     """
 
     def __init__(self, *, requeue_interval: float, **kwargs):
         super().__init__(**kwargs)
         self.requeue_interval = requeue_interval
         self.stopped = threading.Event()
+
+    def shutdown(self, signum, frame) -> None:
+        """Stop at the next turn of the loop; a second signal stops at once.
+
+        db_worker exits on the spot when no task is running, which can also be
+        while it commits its claim on the next task: the task would stay
+        ``RUNNING`` with nobody running it. Here the loop ends by itself, after the
+        current task or at the end of the current wait (``--interval``).
+        """
+        if not self.running:
+            super().shutdown(signum, frame)
+            return
+        logger.warning(
+            "Received %s: finishing the current task, then stopping",
+            signal.strsignal(signum),
+        )
+        self.running = False
 
     def requeue(self) -> None:
         try:
@@ -62,6 +80,7 @@ class Worker(db_worker.Worker):
             super().run()
         finally:
             self.stopped.set()
+            housekeeping.join(timeout=10)
 
 
 def valid_requeue_interval(value: str) -> float:
