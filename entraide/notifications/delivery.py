@@ -165,6 +165,9 @@ def send(delivery_id: int) -> str:
     row = claim(delivery_id)
     if row is None:
         return "skipped"
+    if not row.notification.recipient.is_active:
+        _finish(row, status=DeliveryStatus.FAILED, error="The account was deactivated")
+        return "failed"
     try:
         message = build_message(row)
     except Exception as error:
@@ -193,7 +196,7 @@ def send(delivery_id: int) -> str:
     return "sent"
 
 
-def _finish(row: EmailDelivery, *, status: str, error: Exception | None = None):
+def _finish(row: EmailDelivery, *, status: str, error: Exception | str = ""):
     """Record the outcome, trying again briefly if the database hiccups.
 
     Losing this write after SMTP accepted the message would send it twice once the
@@ -202,7 +205,7 @@ def _finish(row: EmailDelivery, *, status: str, error: Exception | None = None):
     fields = {"status": status, "lease_expires_at": None}
     if status == DeliveryStatus.SENT:
         fields["sent_at"] = timezone.now()
-    if error is not None:
+    if error:
         fields["last_error"] = str(error)[:1000]
     for attempt in range(5):
         try:

@@ -199,6 +199,15 @@ def test_delivery_whose_worker_keeps_dying_ends_failed(smtp, settings):
     assert smtp.messages == []
 
 
+def test_no_email_to_a_person_deactivated_after_it_was_queued(smtp, settings):
+    person = make_person("alice@example.org")
+    row = queued(settings, person)
+    person.is_active = False
+    person.save()
+    assert delivery.send(row.pk) == "failed"
+    assert smtp.messages == []
+
+
 def test_retry_delay_doubles_up_to_an_hour(settings):
     settings.EMAIL_DELIVERY_RETRY_SECONDS = 30
     assert [delivery.retry_delay(n) for n in (1, 2, 3, 4)] == [30, 60, 120, 240]
