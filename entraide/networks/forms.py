@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from entraide.networks import imports
 from entraide.networks.models import (
+    NAME_TAKEN,
     ImportKind,
     Membership,
     NetworkRole,
@@ -13,6 +14,7 @@ from entraide.networks.models import (
     Region,
     SubRegion,
 )
+from entraide.networks.selectors import name_taken
 
 SEARCH_MAX_LENGTH = 100
 
@@ -30,11 +32,32 @@ def visible_name(value: str) -> str:
 
 
 class _NamedForm(forms.ModelForm):
+    """A region, sub-region or organisation: its name is unique in the network."""
+
+    name_key = ""
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.network = network
+
+    def names(self):
+        raise NotImplementedError
+
     def clean_name(self):
-        return visible_name(self.cleaned_data["name"])
+        name = visible_name(self.cleaned_data["name"])
+        if name_taken(self.names(), name, exclude_pk=self.instance.pk):
+            raise forms.ValidationError(
+                NAME_TAKEN[self.name_key], params={"name": name}, code="taken"
+            )
+        return name
 
 
 class RegionForm(_NamedForm):
+    name_key = "region"
+
+    def names(self):
+        return self.network.regions.all()
+
     class Meta:
         model = Region
         fields = ["name", "position"]
@@ -46,17 +69,27 @@ class RegionForm(_NamedForm):
 
 
 class SubRegionForm(_NamedForm):
+    name_key = "subregion"
+
+    def names(self):
+        return self.network.subregions.all()
+
     class Meta:
         model = SubRegion
         fields = ["region", "name", "position"]
 
     def __init__(self, *args, network, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, network=network, **kwargs)
         self.fields["region"].queryset = network.regions.all()
         self.fields["region"].empty_label = None
 
 
 class OrganisationForm(_NamedForm):
+    name_key = "organisation"
+
+    def names(self):
+        return self.network.organisations.all()
+
     class Meta:
         model = Organisation
         fields = [
@@ -70,7 +103,7 @@ class OrganisationForm(_NamedForm):
         ]
 
     def __init__(self, *args, network, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, network=network, **kwargs)
         self.fields["subregion"].queryset = network.subregions.all()
         self.fields["subregion"].empty_label = _("Aucune")
         self.fields["email"].widget.attrs["autocomplete"] = "email"

@@ -215,6 +215,17 @@ class Organisation(models.Model):
         return self.name
 
 
+# Names of regions, sub-regions and organisations are unique in their network,
+# without regard to case.
+NAME_TAKEN = {
+    "region": _("Une région nommée « %(name)s » existe déjà dans ce réseau."),
+    "subregion": _("Une sous-région nommée « %(name)s » existe déjà dans ce réseau."),
+    "organisation": _(
+        "Une organisation nommée « %(name)s » existe déjà dans ce réseau."
+    ),
+}
+
+
 class NetworkRole(models.TextChoices):
     MEMBER = "member", _("Membre")
     PROJECT_LEAD = "project_lead", _("Chargée ou chargé de projet")

@@ -11,7 +11,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length
 from django.http import Http404
 from django.utils import timezone
 
@@ -162,3 +162,20 @@ def pending_import(network: Network, user, pk: int) -> PendingImport:
     if found is None:
         raise Http404
     return found
+
+
+def name_taken(queryset: QuerySet, name: str, *, exclude_pk: int | None = None) -> bool:
+    """Whether ``name`` is used in ``queryset`` without regard to case.
+
+    SQLite folds the case of ASCII letters only, so rows of the same length are
+    compared here (É and é included).
+    """
+    if exclude_pk is not None:
+        queryset = queryset.exclude(pk=exclude_pk)
+    same_length = queryset.annotate(name_length=Length("name")).filter(
+        name_length=len(name)
+    )
+    return any(
+        other.lower() == name.lower()
+        for other in same_length.values_list("name", flat=True)
+    )

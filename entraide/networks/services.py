@@ -3,13 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Model
-from django.db.models.functions import Length
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from entraide.networks import imports
 from entraide.networks.models import (
     MANAGING_ROLES,
+    NAME_TAKEN,
     ImportKind,
     Invitation,
     Membership,
@@ -21,50 +21,30 @@ from entraide.networks.models import (
     SubRegion,
     hash_token,
 )
+from entraide.networks.selectors import name_taken
 from entraide.notifications.services import notify
 
 # --- Territory --------------------------------------------------------------------
 
 
-def _unique_name(queryset, name: str, *, exclude: Model | None, message: str) -> None:
-    """Names are unique per network without regard to case, accented letters too.
-
-    SQLite's own case folding stops at ASCII, so candidates of the same length are
-    compared here.
-    """
-    if exclude is not None and exclude.pk:
-        queryset = queryset.exclude(pk=exclude.pk)
-    same_length = queryset.annotate(name_length=Length("name")).filter(
-        name_length=len(name)
-    )
-    if any(
-        other.lower() == name.lower()
-        for other in same_length.values_list("name", flat=True)
-    ):
-        raise ValidationError({"name": message % {"name": name}})
+def _unique_name(queryset, instance: Model, key: str) -> None:
+    if name_taken(queryset, instance.name, exclude_pk=instance.pk):
+        raise ValidationError({"name": _taken(key, instance.name)})
 
 
-def _save(instance: Model, message: str) -> Model:
+def _taken(key: str, name: str) -> str:
+    return str(NAME_TAKEN[key]) % {"name": name}
+
+
+def _save(instance: Model, key: str) -> Model:
     """Validate and save; a unique name taken in the meantime is a form error."""
     instance.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
             instance.save()
     except IntegrityError:
-        raise ValidationError({"name": message % {"name": instance.name}}) from None
+        raise ValidationError({"name": _taken(key, instance.name)}) from None
     return instance
-
-
-def _region_taken() -> str:
-    return _("Une région nommée « %(name)s » existe déjà dans ce réseau.")
-
-
-def _subregion_taken() -> str:
-    return _("Une sous-région nommée « %(name)s » existe déjà dans ce réseau.")
-
-
-def _organisation_taken() -> str:
-    return _("Une organisation nommée « %(name)s » existe déjà dans ce réseau.")
 
 
 @transaction.atomic
@@ -72,10 +52,8 @@ def save_region(*, network: Network, actor, region: Region | None = None, data: 
     region = region or Region(network=network)
     for name, value in data.items():
         setattr(region, name, value)
-    _unique_name(
-        network.regions.all(), region.name, exclude=region, message=_region_taken()
-    )
-    return _save(region, _region_taken())
+    _unique_name(network.regions.all(), region, "region")
+    return _save(region, "region")
 
 
 @transaction.atomic
@@ -88,13 +66,8 @@ def save_subregion(
     if subregion.region.network_id != network.pk:
         raise ValidationError({"region": _("Choisissez une région de ce réseau.")})
     subregion.network = network
-    _unique_name(
-        network.subregions.all(),
-        subregion.name,
-        exclude=subregion,
-        message=_subregion_taken(),
-    )
-    return _save(subregion, _subregion_taken())
+    _unique_name(network.subregions.all(), subregion, "subregion")
+    return _save(subregion, "subregion")
 
 
 @transaction.atomic
@@ -153,13 +126,8 @@ def save_organisation(
     for name, value in data.items():
         setattr(organisation, name, value)
     _check_tenant(network, subregion=organisation.subregion)
-    _unique_name(
-        network.organisations.all(),
-        organisation.name,
-        exclude=organisation,
-        message=_organisation_taken(),
-    )
-    return _save(organisation, _organisation_taken())
+    _unique_name(network.organisations.all(), organisation, "organisation")
+    return _save(organisation, "organisation")
 
 
 # --- People -----------------------------------------------------------------------

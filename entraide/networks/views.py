@@ -138,7 +138,7 @@ def _form_page(request, network, form, *, title, section, cancel_url):
 
 def _region_edit(request, network, membership, region):
     _require(can_manage_territory(membership))
-    form = RegionForm(request.POST or None, instance=region)
+    form = RegionForm(request.POST or None, instance=region, network=network)
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.save_region(

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from entraide.core.testing import assert_accessible, make_member, make_network
-from entraide.networks.models import SubRegion
+from entraide.networks.models import Membership, Organisation, SubRegion
 
 pytestmark = pytest.mark.browser
 
@@ -122,3 +122,56 @@ def test_project_lead_imports_organisations_then_invites_a_person_who_accepts(
     ).to_be_visible()
     expect(page.get_by_text("Garderie Les Étoiles")).to_be_visible()
     assert_accessible(page, context="network after accepting")
+
+
+def test_project_lead_walks_every_management_page_with_errors_shown(page, live_server):
+    network = make_network()
+    make_member(network, "julie@example.org", role="project_lead")
+    member = make_member(network, "marie@example.org", first_name="Marie")
+    Organisation.objects.create(
+        network=network, name="CPE A", kind="cpe", subregion=network.subregions.first()
+    )
+    membership = Membership.objects.get(user=member)
+    base = f"{live_server.url}/r/{network.slug}/gestion"
+    page.goto(f"{live_server.url}/comptes/login/")
+    sign_in(page, "julie@example.org")
+    page.wait_for_url(f"{live_server.url}/")
+
+    for path, context in [
+        ("/territoire/", "territory"),
+        (f"/territoire/regions/{network.regions.get().pk}/supprimer/", "confirm"),
+        ("/organisations/?q=CPE&kind=cpe", "organisations filtered"),
+        ("/personnes/?role=member", "people filtered"),
+        (f"/personnes/{membership.pk}/modifier/", "person form"),
+        (f"/personnes/{membership.pk}/retirer/", "person removal"),
+    ]:
+        page.goto(base + path)
+        assert_accessible(page, context=context)
+
+    page.goto(f"{base}/organisations/ajouter/")
+    page.get_by_label("Nom (obligatoire)").fill("cpe a")
+    page.get_by_label("Courriel").fill("pas-un-courriel")
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("existe déjà dans ce réseau")).to_be_visible()
+    expect(page.get_by_label("Nom (obligatoire)")).to_have_value("cpe a")
+    assert_accessible(page, context="organisation form with errors")
+
+    page.goto(f"{base}/importation/")
+    section = page.locator("section", has=page.get_by_role("heading", name="Personnes"))
+    section.get_by_label("Fichier CSV").set_input_files(
+        {
+            "name": "personnes.csv",
+            "mimeType": "text/csv",
+            "buffer": b"courriel;role\r\nabc;Membre\r\nn@x.org;Pilote\r\n",
+        }
+    )
+    section.get_by_role("button", name="Voir l'aperçu").click()
+    expect(
+        page.get_by_text("Ligne 2 : le courriel « abc » n'est pas valide.")
+    ).to_have_count(2)
+    assert page.get_by_role("button", name="Confirmer l'importation").count() == 0
+    assert_accessible(page, context="import preview with errors")
+
+    page.goto(f"{live_server.url}/r/invitation/inconnue/")
+    expect(page.get_by_role("heading", name="Invitation introuvable")).to_be_visible()
+    assert_accessible(page, context="unknown invitation")

@@ -384,6 +384,30 @@ def test_signing_in_from_the_invitation_comes_back_to_it(client, invitation):
     assert response["Location"] == link
 
 
+def test_newcomer_signs_up_from_the_invitation_and_comes_back_to_it(
+    client, invitation, mailoutbox
+):
+    link = invitation.get_accept_url()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(
+            f"{reverse('account_signup')}?next={link}",
+            {
+                "first_name": "Nadia",
+                "last_name": "Côté",
+                "email": "invitee@example.org",
+                "password1": "des bulles de savon au parc",
+                "password2": "des bulles de savon au parc",
+                "next": link,
+            },
+        )
+    confirm = re.search(r"/comptes/confirm-email/\S+/", mailoutbox[-1].body).group(0)
+    response = client.post(confirm)
+    assert response["Location"] == link
+    client.post(link)
+    membership = Membership.objects.get(user__email="invitee@example.org")
+    assert membership.role == "management"
+
+
 def test_signed_in_person_sees_which_email_was_invited_and_accepts(
     client, invitation, network
 ):
