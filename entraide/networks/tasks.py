@@ -55,7 +55,7 @@ def build_message(invitation: Invitation) -> EmailMultiAlternatives:
             "expires_at": invitation.expires_at,
             "contact_email": network.contact_email or settings.PRIVACY_OFFICER_EMAIL,
         }
-        subject = _("Invitation à rejoindre le réseau %(network)s sur Entraide") % {
+        subject = _("Invitation à rejoindre %(network)s sur Entraide") % {
             "network": network.name
         }
         text = render_to_string("networks/email/invitation.txt", context)
