@@ -4,6 +4,7 @@ from allauth.account import forms as allauth_forms
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from entraide.accounts.models import (
     JobRole,
@@ -68,7 +69,8 @@ class SignupForm(QuebecFieldsMixin, allauth_forms.SignupForm):
         label=_("Prénom"), widget=forms.TextInput(attrs={"autocomplete": "given-name"})
     )
     last_name = NameField(
-        label=_("Nom"), widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+        label=pgettext_lazy("family name", "Nom"),
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
     job_role = forms.ChoiceField(
         label=_("Fonction"), choices=[("", "—"), *JobRole.choices], required=False

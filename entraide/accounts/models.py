@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from entraide.core.timezones import CANADIAN_TIME_ZONES, DEFAULT_TIME_ZONE
 
@@ -86,7 +87,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         validators=[reject_invisible_characters],
     )
     last_name = models.CharField(
-        _("nom"),
+        pgettext_lazy("family name", "nom"),
         max_length=100,
         blank=True,
         validators=[reject_invisible_characters],
