@@ -50,21 +50,21 @@ def render_title(key: str, context: dict) -> str:
 NETWORK_JOINED = register(
     "networks.joined",
     label=_("Bienvenue dans un réseau"),
-    title=_("Vous faites maintenant partie du réseau %(network)s."),
+    title=_("%(network)s : vous faites maintenant partie de ce réseau."),
 )
 ROLE_CHANGED = register(
     "networks.role_changed",
     label=_("Changement de votre rôle dans un réseau"),
-    title=_("Votre rôle dans le réseau %(network)s est maintenant : %(role)s."),
+    title=_("%(network)s : votre rôle est maintenant « %(role)s »."),
 )
 INVITATION_ACCEPTED = register(
     "networks.invitation_accepted",
     label=_("Invitation acceptée"),
-    title=_("%(person)s a accepté votre invitation au réseau %(network)s."),
+    title=_("%(network)s : %(person)s a accepté votre invitation."),
     email_by_default=False,
 )
 IMPORT_COMPLETED = register(
     "networks.import_completed",
     label=_("Importation terminée"),
-    title=_("L'importation dans le réseau %(network)s est terminée : %(summary)s."),
+    title=_("%(network)s : importation terminée (%(summary)s)."),
 )

@@ -288,7 +288,7 @@ def test_email_has_text_and_html_sender_identity_and_preferences_link(smtp, sett
     assert message["From"] == settings.DEFAULT_FROM_EMAIL
     assert (
         message["Subject"].strip()
-        == f"[Entraide] Vous faites maintenant partie du réseau {network.name}."
+        == f"[Entraide] {network.name} : vous faites maintenant partie de ce réseau."
     )
     assert message["Message-ID"] == f"<{row.message_id}@entraide.example>"
     assert message["Auto-Submitted"] == "auto-generated"
@@ -361,7 +361,7 @@ def test_line_breaks_in_a_title_never_reach_the_headers(smtp, settings, name):
     assert smtp.envelopes[0][1] == ["alice@example.org"]
     subject = message["Subject"].strip()
     assert "\n" not in subject and "\r" not in subject
-    assert subject.startswith("[Entraide] Vous faites maintenant partie du réseau")
+    assert subject.endswith("vous faites maintenant partie de ce réseau.")
     assert "Bcc: victim@example.org" in subject or "X-Injected: yes" in subject
 
 

@@ -32,7 +32,7 @@ def test_notify_records_the_in_app_notification(django_capture_on_commit_callbac
     assert notification.network == network
     assert not notification.is_read
     assert kinds.render_title(notification.kind, notification.context) == (
-        f"Vous faites maintenant partie du réseau {network.name}."
+        f"{network.name} : vous faites maintenant partie de ce réseau."
     )
 
 

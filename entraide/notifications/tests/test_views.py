@@ -41,7 +41,7 @@ def test_list_shows_the_persons_notifications_newest_first(client, alice):
     response = client.get(reverse("notifications:list"))
     content = response.content.decode()
     assert response.status_code == 200
-    assert content.index("réseau Second") < content.index("réseau Premier")
+    assert content.index("Second :") < content.index("Premier :")
     assert "Celui de Bob" not in content
     assert network.name in content
     assert content.count("Non lue :") == 2
