@@ -275,9 +275,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Who answers privacy questions (Law 25): shown in every page's footer.
-PRIVACY_OFFICER_NAME = os.environ.get(
-    "PRIVACY_OFFICER_NAME", "Responsable de la vie privée"
-)
+PRIVACY_OFFICER_NAME = os.environ.get("PRIVACY_OFFICER_NAME", "")
 PRIVACY_OFFICER_EMAIL = os.environ.get(
     "PRIVACY_OFFICER_EMAIL", "vie-privee@entraide.localhost"
 )

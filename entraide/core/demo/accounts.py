@@ -40,7 +40,7 @@ DEMO_ACCOUNTS = (
         memberships=(
             DemoMembership("mcq", NetworkRole.PROJECT_LEAD, subregion="Trois-Rivières"),
         ),
-        can_do="Project lead of Réseau MCQ: runs the network, its people and plan",
+        can_do="Project lead of Réseau MCQ: territory, organisations, people",
     ),
     DemoAccount(
         email=f"admin.reseau@{DEMO_DOMAIN}",
@@ -62,7 +62,7 @@ DEMO_ACCOUNTS = (
                 "mcq", NetworkRole.MANAGEMENT, organisation="CPE Les Petits Bouleaux"
             ),
         ),
-        can_do="Management of Réseau MCQ (CPE director): follows progress, reports",
+        can_do="Management of Réseau MCQ (CPE director): member view of the network",
     ),
     DemoAccount(
         email=f"educatrice@{DEMO_DOMAIN}",
@@ -74,7 +74,7 @@ DEMO_ACCOUNTS = (
                 "mcq", NetworkRole.MEMBER, organisation="CPE Les Petits Bouleaux"
             ),
         ),
-        can_do="Educator, member of Réseau MCQ: communities, sessions, practices",
+        can_do="Educator, member of Réseau MCQ, Trois-Rivières",
     ),
     DemoAccount(
         email=f"rsg@{DEMO_DOMAIN}",
