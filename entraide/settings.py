@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "entraide.accounts",
     "entraide.networks",
     "entraide.notifications",
+    "entraide.communities",
 ]
 
 MIDDLEWARE = [
