@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "entraide.networks",
     "entraide.notifications",
     "entraide.communities",
+    "entraide.discussions",
 ]
 
 MIDDLEWARE = [

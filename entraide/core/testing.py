@@ -144,7 +144,22 @@ ROLES = (
     "project_lead",
     "admin",
     "other_network_admin",
+    "community_member",
+    "other_community_member",
+    "facilitator",
+    "regional_committee",
+    "scientific_committee",
 )
+
+# Community roles are network members too: a rule that does not name them
+# expects what it expects of a plain network member.
+ROLE_FALLBACK = {
+    "community_member": "member",
+    "other_community_member": "member",
+    "facilitator": "member",
+    "regional_committee": "member",
+    "scientific_committee": "member",
+}
 
 
 class World:
@@ -177,7 +192,62 @@ class World:
         self.other_organisation = Organisation.objects.create(
             network=self.other_network, name="CPE B", kind="cpe"
         )
+        self._build_communities()
         self.extra: dict = {}
+
+    def _build_communities(self):
+        """A members-only community of practice, another community, two committees,
+        and one in network B. Each community person is a plain member of network A.
+        """
+        from entraide.communities.models import Community, CommunityMembership
+
+        def person(key: str):
+            user = make_member(self.network, f"{key.replace('_', '-')}@a.example")
+            self.people[key] = user
+            return user
+
+        def community(network, slug, **fields):
+            return Community.objects.create(
+                network=network,
+                slug=slug,
+                name=slug.replace("-", " ").title(),
+                **fields,
+            )
+
+        self.community = community(
+            self.network, "pedagogie", visibility="members", join_policy="request"
+        )
+        self.other_community = community(
+            self.network, "gestion", visibility="network", join_policy="open"
+        )
+        self.regional_committee = community(
+            self.network,
+            "comite-regional",
+            kind="regional_committee",
+            visibility="members",
+            join_policy="invitation",
+            seats_per_subregion=2,
+        )
+        self.scientific_committee = community(
+            self.network,
+            "comite-scientifique",
+            kind="scientific_committee",
+            visibility="members",
+            join_policy="invitation",
+        )
+        self.foreign_community = community(
+            self.other_network, "pedagogie-b", visibility="network", join_policy="open"
+        )
+        for key, target, role in (
+            ("community_member", self.community, "member"),
+            ("other_community_member", self.other_community, "member"),
+            ("facilitator", self.community, "facilitator"),
+            ("regional_committee", self.regional_committee, "member"),
+            ("scientific_committee", self.scientific_committee, "member"),
+        ):
+            CommunityMembership.objects.create(
+                community=target, user=person(key), role=role
+            )
 
 
 class Rule:
@@ -210,7 +280,12 @@ class Rule:
             raise ValueError(f"Unknown roles in rule {name}: {unknown}")
 
     def expected(self, role: str) -> int:
-        return self.expect.get(role, self.default)
+        if role in self.expect:
+            return self.expect[role]
+        fallback = ROLE_FALLBACK.get(role)
+        if fallback in self.expect:
+            return self.expect[fallback]
+        return self.default
 
     def resolve(self, world, value):
         return value(world) if callable(value) else value

@@ -1,5 +1,8 @@
-from entraide.core.testing import Rule, members_only
+from entraide.core.testing import ROLE_FALLBACK, Rule, members_only
 from entraide.notifications.models import Notification
+
+# The notification belongs to network A's "member": everyone else gets 404.
+NOT_THE_OWNER = {role: 404 for role in ROLE_FALLBACK}
 
 
 def _own_notification(world):
@@ -29,7 +32,7 @@ RULES = [
         data={},
         setup=_own_notification,
         kwargs=lambda w: {"pk": w.extra["notification"].pk},
-        expect={"anonymous": 302, "member": 302},
+        expect={"anonymous": 302, "member": 302, **NOT_THE_OWNER},
         default=404,
     ),
     Rule(
@@ -38,7 +41,7 @@ RULES = [
         data={},
         setup=_own_notification,
         kwargs=lambda w: {"pk": w.extra["notification"].pk},
-        expect={"anonymous": 302, "member": 302},
+        expect={"anonymous": 302, "member": 302, **NOT_THE_OWNER},
         default=404,
     ),
     Rule(
