@@ -68,3 +68,28 @@ IMPORT_COMPLETED = register(
     label=_("Importation terminée"),
     title=_("%(network)s : importation terminée (%(summary)s)."),
 )
+DISCUSSION_REPLY = register(
+    "discussions.reply",
+    label=_("Nouvelle réponse dans un sujet que je suis"),
+    title=_("%(community)s : %(person)s a répondu dans « %(thread)s »."),
+)
+DISCUSSION_MENTION = register(
+    "discussions.mention",
+    label=_("Mention de mon nom dans une discussion"),
+    title=_("%(community)s : %(person)s vous a mentionné dans « %(thread)s »."),
+)
+DISCUSSION_REPORTED = register(
+    "discussions.reported",
+    label=_("Message signalé à l'animation"),
+    title=_("%(community)s : un message a été signalé dans « %(thread)s »."),
+)
+DISCUSSION_REPORT_RESOLVED = register(
+    "discussions.report_resolved",
+    label=_("Suite donnée à mon signalement"),
+    title=_("%(community)s : votre signalement sur « %(thread)s » a été traité."),
+)
+DISCUSSION_HIDDEN = register(
+    "discussions.hidden",
+    label=_("Message masqué par l'animation"),
+    title=_("%(community)s : l'animation a masqué votre message dans « %(thread)s »."),
+)
