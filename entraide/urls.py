@@ -15,6 +15,7 @@ urlpatterns = [
     path("moi/", include("entraide.accounts.urls")),
     path("notifications/", include("entraide.notifications.urls")),
     path("r/", include("entraide.discussions.urls")),
+    path("r/", include("entraide.communities.urls")),
     path("r/", include("entraide.networks.urls")),
     path("gestion-technique/", admin.site.urls),
     path("healthz", core_views.healthz, name="healthz"),

@@ -68,6 +68,39 @@ IMPORT_COMPLETED = register(
     label=_("Importation terminée"),
     title=_("%(network)s : importation terminée (%(summary)s)."),
 )
+COMMUNITY_JOIN_REQUESTED = register(
+    "communities.join_requested",
+    label=_("Demande d'adhésion à une communauté que j'anime"),
+    title=_("%(community)s : %(person)s demande à se joindre à la communauté."),
+)
+COMMUNITY_JOIN_APPROVED = register(
+    "communities.join_approved",
+    label=_("Demande d'adhésion acceptée"),
+    title=_("%(community)s : votre demande d'adhésion est acceptée. Bienvenue!"),
+)
+COMMUNITY_JOIN_DECLINED = register(
+    "communities.join_declined",
+    label=_("Demande d'adhésion refusée"),
+    title=_("%(community)s : votre demande d'adhésion n'a pas été retenue."),
+)
+COMMUNITY_INVITED = register(
+    "communities.invited",
+    label=_("Invitation à une communauté"),
+    title=_("%(community)s : %(person)s vous invite à vous joindre à la communauté."),
+)
+COMMUNITY_ROLE_CHANGED = register(
+    "communities.role_changed",
+    label=_("Changement de votre rôle dans une communauté"),
+    title=_("%(community)s : votre rôle est maintenant « %(role)s »."),
+)
+COMMUNITY_SEAT_ASSIGNED = register(
+    "communities.seat_assigned",
+    label=_("Siège attribué dans un comité"),
+    title=_(
+        "%(community)s : vous occupez un siège de la sous-région %(subregion)s "
+        "du %(starts_on)s au %(ends_on)s."
+    ),
+)
 DISCUSSION_REPLY = register(
     "discussions.reply",
     label=_("Nouvelle réponse dans un sujet que je suis"),
