@@ -151,6 +151,7 @@ def _thread_page_context(request, access, thread, *, reply_form=None) -> dict:
     )
     replies = list(page.object_list)
     for reply in replies:
+        reply.thread = thread
         _reply_flags(access, user, reply)
     can_reply = perms.can_reply(access, thread)
     return {
@@ -488,9 +489,8 @@ def _moderated_fragment(request, access, thread, post):
                 **_thread_flags(access, request.user, thread),
             },
         )
-    reply = (
-        replies_of(thread, request.user).filter(pk=post.pk).first()
-    )  # one row, with its marks and files
+    reply = replies_of(thread, request.user).get(pk=post.pk)
+    reply.thread = thread
     _reply_flags(access, request.user, reply)
     return render(
         request,
@@ -526,22 +526,22 @@ def post_hide(request, network, community, pk, reply_pk=None):
             if not request.htmx:
                 messages.success(request, _("Le message est masqué."))
             return _moderated_fragment(request, access, thread, post)
-        if request.htmx:
-            form_id = _hide_form_id(post)
-            response = render(
-                request,
-                "discussions/_hide_form.html",
-                {
-                    **_base_context(access),
-                    "thread": thread,
-                    "post": post,
-                    "hide_form": form,
-                    "form_id": form_id,
-                },
-            )
-            response["HX-Retarget"] = f"#{form_id}"
-            response["HX-Reswap"] = "outerHTML"
-            return response
+    if request.method == "POST" and request.htmx and reply_pk:
+        form_id = _hide_form_id(post)
+        response = render(
+            request,
+            "discussions/_hide_form.html",
+            {
+                **_base_context(access),
+                "thread": thread,
+                "post": post,
+                "hide_form": form,
+                "form_id": form_id,
+            },
+        )
+        response["HX-Retarget"] = f"#{form_id}"
+        response["HX-Reswap"] = "outerHTML"
+        return response
     return render(
         request,
         "discussions/post_confirm.html",
