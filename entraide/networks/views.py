@@ -74,6 +74,45 @@ def _render_manage(request, template, context, *, section):
     return render(request, template, {"section": section, **context})
 
 
+def _manage_url(name, network) -> str:
+    return reverse(f"networks:{name}", kwargs={"network": network.slug})
+
+
+def _page(request, items, size=PAGE_SIZE):
+    return Paginator(items, size).get_page(request.GET.get("page"))
+
+
+def _run(request, action, *, done) -> bool:
+    """Call a service; its refusal, or ``done``, becomes the page's message."""
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, done)
+    return True
+
+
+def _save_form(request, network, form, *, save, saved, title, section, back):
+    """An add or edit page: on a valid POST, ``save(cleaned_data)`` and go back;
+    else the form again, with the service's refusal among its errors.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = save(form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, saved % {"name": obj.name})
+            return redirect(back)
+    return _render_manage(
+        request,
+        "networks/manage_form.html",
+        {"network": network, "form": form, "title": title, "cancel_url": back},
+        section=section,
+    )
+
+
 @login_required
 def network_detail(request, network):
     network, membership = network_for(request.user, network)
@@ -127,66 +166,28 @@ def region_list(request, network):
     )
 
 
-def _form_page(request, network, form, *, title, section, cancel_url):
-    return _render_manage(
-        request,
-        "networks/manage_form.html",
-        {"network": network, "form": form, "title": title, "cancel_url": cancel_url},
-        section=section,
-    )
-
-
-def _region_edit(request, network, membership, region):
+@login_required
+def region_edit(request, network, pk=None):
+    network, membership = network_for(request.user, network)
+    region = get_object_or_404(network.regions, pk=pk) if pk is not None else None
     _require(can_manage_territory(membership))
-    form = RegionForm(request.POST or None, instance=region, network=network)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.save_region(
-                network=network,
-                actor=request.user,
-                region=region,
-                data=form.cleaned_data,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("La région « %(name)s » est enregistrée.") % {"name": saved.name},
-            )
-            return redirect("networks:regions", network=network.slug)
-    title = _("Modifier la région") if region else _("Ajouter une région")
-    return _form_page(
+    return _save_form(
         request,
         network,
-        form,
-        title=title,
+        RegionForm(request.POST or None, instance=region, network=network),
+        save=lambda data: services.save_region(
+            network=network, actor=request.user, region=region, data=data
+        ),
+        saved=_("La région « %(name)s » est enregistrée."),
+        title=_("Modifier la région") if region else _("Ajouter une région"),
         section="territory",
-        cancel_url=reverse("networks:regions", kwargs={"network": network.slug}),
+        back=_manage_url("regions", network),
     )
-
-
-@login_required
-def region_create(request, network):
-    network, membership = network_for(request.user, network)
-    return _region_edit(request, network, membership, None)
-
-
-@login_required
-def region_edit(request, network, pk):
-    network, membership = network_for(request.user, network)
-    region = get_object_or_404(network.regions, pk=pk)
-    return _region_edit(request, network, membership, region)
 
 
 def _confirm_delete(request, network, *, obj, title, question, delete, done, back):
     if request.method == "POST":
-        try:
-            delete()
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, done)
+        _run(request, delete, done=done)
         return redirect(back)
     return _render_manage(
         request,
@@ -220,52 +221,29 @@ def region_delete(request, network, pk):
         % {"name": region.name},
         delete=lambda: services.delete_region(region=region, actor=request.user),
         done=_("La région « %(name)s » a été supprimée.") % {"name": region.name},
-        back=reverse("networks:regions", kwargs={"network": network.slug}),
+        back=_manage_url("regions", network),
     )
 
 
-def _subregion_edit(request, network, membership, subregion):
+@login_required
+def subregion_edit(request, network, pk=None):
+    network, membership = network_for(request.user, network)
+    subregion = get_object_or_404(network.subregions, pk=pk) if pk is not None else None
     _require(can_manage_territory(membership))
-    form = SubRegionForm(request.POST or None, instance=subregion, network=network)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.save_subregion(
-                network=network,
-                actor=request.user,
-                subregion=subregion,
-                data=form.cleaned_data,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("La sous-région « %(name)s » est enregistrée.")
-                % {"name": saved.name},
-            )
-            return redirect("networks:regions", network=network.slug)
-    title = _("Modifier la sous-région") if subregion else _("Ajouter une sous-région")
-    return _form_page(
+    return _save_form(
         request,
         network,
-        form,
-        title=title,
+        SubRegionForm(request.POST or None, instance=subregion, network=network),
+        save=lambda data: services.save_subregion(
+            network=network, actor=request.user, subregion=subregion, data=data
+        ),
+        saved=_("La sous-région « %(name)s » est enregistrée."),
+        title=(
+            _("Modifier la sous-région") if subregion else _("Ajouter une sous-région")
+        ),
         section="territory",
-        cancel_url=reverse("networks:regions", kwargs={"network": network.slug}),
+        back=_manage_url("regions", network),
     )
-
-
-@login_required
-def subregion_create(request, network):
-    network, membership = network_for(request.user, network)
-    return _subregion_edit(request, network, membership, None)
-
-
-@login_required
-def subregion_edit(request, network, pk):
-    network, membership = network_for(request.user, network)
-    subregion = get_object_or_404(network.subregions, pk=pk)
-    return _subregion_edit(request, network, membership, subregion)
 
 
 @login_required
@@ -287,7 +265,7 @@ def subregion_delete(request, network, pk):
         ),
         done=_("La sous-région « %(name)s » a été supprimée.")
         % {"name": subregion.name},
-        back=reverse("networks:regions", kwargs={"network": network.slug}),
+        back=_manage_url("regions", network),
     )
 
 
@@ -299,67 +277,42 @@ def organisation_list(request, network):
     network, membership = network_for(request.user, network)
     _require(can_manage_organisations(membership))
     filters = OrganisationFilterForm(request.GET, network=network)
-    organisations = organisations_in(network, **filters.filters())
-    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     return _render_manage(
         request,
         "networks/organisation_list.html",
         {
             "network": network,
             "filters": filters,
-            "page": page,
+            "page": _page(request, organisations_in(network, **filters.filters())),
             "query_string": _query_string(request),
         },
         section="organisations",
     )
 
 
-def _organisation_edit(request, network, membership, organisation):
+@login_required
+def organisation_edit(request, network, pk=None):
+    network, membership = network_for(request.user, network)
+    organisation = (
+        get_object_or_404(network.organisations, pk=pk) if pk is not None else None
+    )
     _require(can_manage_organisations(membership))
-    form = OrganisationForm(
-        request.POST or None, instance=organisation, network=network
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.save_organisation(
-                network=network,
-                actor=request.user,
-                organisation=organisation,
-                data=form.cleaned_data,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("L'organisation « %(name)s » est enregistrée.")
-                % {"name": saved.name},
-            )
-            return redirect("networks:organisations", network=network.slug)
-    title = (
-        _("Modifier l'organisation") if organisation else _("Ajouter une organisation")
-    )
-    return _form_page(
+    return _save_form(
         request,
         network,
-        form,
-        title=title,
+        OrganisationForm(request.POST or None, instance=organisation, network=network),
+        save=lambda data: services.save_organisation(
+            network=network, actor=request.user, organisation=organisation, data=data
+        ),
+        saved=_("L'organisation « %(name)s » est enregistrée."),
+        title=(
+            _("Modifier l'organisation")
+            if organisation
+            else _("Ajouter une organisation")
+        ),
         section="organisations",
-        cancel_url=reverse("networks:organisations", kwargs={"network": network.slug}),
+        back=_manage_url("organisations", network),
     )
-
-
-@login_required
-def organisation_create(request, network):
-    network, membership = network_for(request.user, network)
-    return _organisation_edit(request, network, membership, None)
-
-
-@login_required
-def organisation_edit(request, network, pk):
-    network, membership = network_for(request.user, network)
-    organisation = get_object_or_404(network.organisations, pk=pk)
-    return _organisation_edit(request, network, membership, organisation)
 
 
 # --- People -----------------------------------------------------------------------
@@ -370,8 +323,6 @@ def people_list(request, network):
     network, membership = network_for(request.user, network)
     _require(can_manage_network(membership))
     filters = PeopleFilterForm(request.GET, network=network)
-    people = people_in(network, **filters.filters())
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     return _render_manage(
         request,
         "networks/membership_list.html",
@@ -379,7 +330,7 @@ def people_list(request, network):
             "network": network,
             "membership": membership,
             "filters": filters,
-            "page": page,
+            "page": _page(request, people_in(network, **filters.filters())),
             "query_string": _query_string(request),
         },
         section="people",
@@ -430,18 +381,15 @@ def person_remove(request, network, pk):
     network, membership = network_for(request.user, network)
     target = get_object_or_404(_network_memberships(network), pk=pk)
     _require(can_remove_membership(membership, target))
-    back = reverse("networks:people", kwargs={"network": network.slug})
+    back = _manage_url("people", network)
     if request.method == "POST":
-        try:
-            services.remove_membership(membership=target, actor=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect(back)
-        messages.success(
+        removed = _run(
             request,
-            _("%(person)s ne fait plus partie du réseau.") % {"person": target.user},
+            lambda: services.remove_membership(membership=target, actor=request.user),
+            done=_("%(person)s ne fait plus partie du réseau.")
+            % {"person": target.user},
         )
-        if target.pk == membership.pk:
+        if removed and target.pk == membership.pk:
             return redirect("core:home")
         return redirect(back)
     return _render_manage(
@@ -486,13 +434,14 @@ def invitation_list(request, network):
                 % {"email": invitation.email},
             )
             return redirect("networks:invitations", network=network.slug)
-    page = Paginator(pending_invitations(network), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
     return _render_manage(
         request,
         "networks/invitation_list.html",
-        {"network": network, "form": form, "page": page},
+        {
+            "network": network,
+            "form": form,
+            "page": _page(request, pending_invitations(network)),
+        },
         section="invitations",
     )
 
@@ -508,15 +457,12 @@ def _open_invitation(request, network, pk):
 @require_POST
 def invitation_resend(request, network, pk):
     network, invitation = _open_invitation(request, network, pk)
-    try:
-        services.resend_invitation(invitation=invitation, actor=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("L'invitation a été renvoyée à %(email)s.") % {"email": invitation.email},
-        )
+    _run(
+        request,
+        lambda: services.resend_invitation(invitation=invitation, actor=request.user),
+        done=_("L'invitation a été renvoyée à %(email)s.")
+        % {"email": invitation.email},
+    )
     return redirect("networks:invitations", network=network.slug)
 
 
@@ -524,16 +470,12 @@ def invitation_resend(request, network, pk):
 @require_POST
 def invitation_revoke(request, network, pk):
     network, invitation = _open_invitation(request, network, pk)
-    try:
-        services.revoke_invitation(invitation=invitation, actor=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("L'invitation de %(email)s est annulée : son lien ne fonctionne plus.")
-            % {"email": invitation.email},
-        )
+    _run(
+        request,
+        lambda: services.revoke_invitation(invitation=invitation, actor=request.user),
+        done=_("L'invitation de %(email)s est annulée : son lien ne fonctionne plus.")
+        % {"email": invitation.email},
+    )
     return redirect("networks:invitations", network=network.slug)
 
 
@@ -639,7 +581,7 @@ def import_upload(request, network):
 
 
 def _preview_page(request, network, pending, preview):
-    page = Paginator(preview.rows, PREVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = _page(request, preview.rows, PREVIEW_PAGE_SIZE)
     errors = preview.errors
     return _render_manage(
         request,
