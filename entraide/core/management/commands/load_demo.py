@@ -28,10 +28,12 @@ class Command(BaseCommand):
                     "load_demo refuses to run with ENTRAIDE_ENV=production: "
                     "the demo accounts share a published password."
                 )
+            from entraide.core.demo.discussions import load_demo_discussions
             from entraide.core.demo.loader import load_demo
 
             started = time.monotonic()
             summaries = load_demo()
+            load_demo_discussions([s.slug for s in summaries])
             for s in summaries:
                 self.stdout.write(
                     f"{s.name} ({s.slug}): {s.regions} regions, "
