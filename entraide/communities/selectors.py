@@ -116,7 +116,7 @@ def visible_communities(
     managers only. Those meant for the person (their job role and sub-region)
     come first.
     """
-    communities = Community.objects.filter(network=network)
+    communities = Community.objects.filter(network=network).select_related("network")
     if user.is_authenticated:
         is_member = Exists(
             CommunityMembership.objects.filter(community=OuterRef("pk"), user=user)

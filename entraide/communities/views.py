@@ -6,7 +6,6 @@ visible), the permission (403), the form, one service, a redirect with a message
 HTMX requests to join, ask or decide get the changed fragment back instead.
 """
 
-import importlib
 from datetime import date
 
 from django.contrib import messages
@@ -60,6 +59,7 @@ from entraide.communities.selectors import (
     seats_by_subregion,
     visible_communities,
 )
+from entraide.discussions.selectors import recent_threads
 from entraide.networks.selectors import network_for
 
 PAGE_SIZE = 25
@@ -161,18 +161,6 @@ def community_create(request, network):
 # --- Home page ------------------------------------------------------------------
 
 
-def _recent_threads(community):
-    """Recent discussion, when the discussions app provides it."""
-    try:
-        selectors = importlib.import_module("entraide.discussions.selectors")
-    except ModuleNotFoundError:
-        return None
-    recent = getattr(selectors, "recent_threads", None)
-    if recent is None:
-        return None
-    return list(recent(community, limit=5))
-
-
 def _membership_context(request, access) -> dict:
     community, nm, member = (
         access.community,
@@ -208,7 +196,7 @@ def community_detail(request, network, community):
         )
     ]
     content = can_view_content(community, nm, member)
-    threads = _recent_threads(community) if content else None
+    threads = list(recent_threads(community, limit=5)) if content else []
     return render(
         request,
         "communities/community_detail.html",
@@ -231,7 +219,6 @@ def community_detail(request, network, community):
             "can_edit": can_edit_community(member, nm),
             "can_archive": can_archive_community(nm),
             "threads": threads,
-            "has_discussions": threads is not None,
         },
     )
 
