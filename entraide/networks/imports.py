@@ -12,7 +12,7 @@ import io
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -126,6 +126,21 @@ class Column:
     max_length: int | None = None
 
 
+EMAIL_COLUMN = Column(
+    "email",
+    "courriel",
+    gettext_lazy("Courriel"),
+    ("adresse courriel", "email", "e-mail", "mail", "adresse électronique"),
+    max_length=254,
+)
+SUBREGION_COLUMN = Column(
+    "subregion",
+    "sous-région",
+    gettext_lazy("Sous-région"),
+    ("sous region", "sousregion", "subregion", "sub region"),
+    max_length=120,
+)
+
 ORGANISATION_COLUMNS = (
     Column(
         "name",
@@ -142,13 +157,7 @@ ORGANISATION_COLUMNS = (
         ("type d'organisation", "kind"),
         required=True,
     ),
-    Column(
-        "subregion",
-        "sous-région",
-        gettext_lazy("Sous-région"),
-        ("sous region", "sousregion", "subregion", "sub region"),
-        max_length=120,
-    ),
+    SUBREGION_COLUMN,
     Column(
         "city",
         "municipalité",
@@ -156,13 +165,7 @@ ORGANISATION_COLUMNS = (
         ("ville", "city", "municipality"),
         max_length=120,
     ),
-    Column(
-        "email",
-        "courriel",
-        gettext_lazy("Courriel"),
-        ("adresse courriel", "email", "e-mail", "mail", "adresse électronique"),
-        max_length=254,
-    ),
+    EMAIL_COLUMN,
     Column(
         "phone",
         "téléphone",
@@ -180,14 +183,7 @@ ORGANISATION_COLUMNS = (
 )
 
 PEOPLE_COLUMNS = (
-    Column(
-        "email",
-        "courriel",
-        gettext_lazy("Courriel"),
-        ("adresse courriel", "email", "e-mail", "mail", "adresse électronique"),
-        required=True,
-        max_length=254,
-    ),
+    replace(EMAIL_COLUMN, required=True),
     Column(
         "first_name",
         "prénom",
@@ -216,13 +212,7 @@ PEOPLE_COLUMNS = (
         ("organization", "employeur", "milieu"),
         max_length=200,
     ),
-    Column(
-        "subregion",
-        "sous-région",
-        gettext_lazy("Sous-région"),
-        ("sous region", "sousregion", "subregion", "sub region"),
-        max_length=120,
-    ),
+    SUBREGION_COLUMN,
 )
 
 COLUMNS = {
@@ -533,6 +523,16 @@ def _match(row: Row, key: str, matcher: Matcher, unknown: str, ambiguous: str):
     return found
 
 
+def _match_subregion(row: Row, subregions: Matcher):
+    return _match(
+        row,
+        "subregion",
+        subregions,
+        _("la sous-région « %(value)s » n'existe pas dans ce réseau."),
+        _("la sous-région « %(value)s » correspond à plusieurs sous-régions."),
+    )
+
+
 def _match_choice(row: Row, key: str, lookup: dict, message: str, **extra):
     value = row.values.get(key, "")
     if not value:
@@ -570,13 +570,7 @@ def preview_organisations(network: Network, text: str) -> Preview:
             ),
             accepted=accepted_kinds,
         )
-        subregion = _match(
-            row,
-            "subregion",
-            subregions,
-            _("la sous-région « %(value)s » n'existe pas dans ce réseau."),
-            _("la sous-région « %(value)s » correspond à plusieurs sous-régions."),
-        )
+        subregion = _match_subregion(row, subregions)
         key = name.casefold()
         if name and key in seen:
             row.error(
@@ -666,13 +660,7 @@ def preview_people(network: Network, text: str, *, roles: list[str]) -> Preview:
             _("l'organisation « %(value)s » n'existe pas dans ce réseau."),
             _("l'organisation « %(value)s » correspond à plusieurs organisations."),
         )
-        subregion = _match(
-            row,
-            "subregion",
-            subregions,
-            _("la sous-région « %(value)s » n'existe pas dans ce réseau."),
-            _("la sous-région « %(value)s » correspond à plusieurs sous-régions."),
-        )
+        subregion = _match_subregion(row, subregions)
         if subregion is None and organisation is not None:
             subregion = organisation.subregion
         if email and email in seen:
