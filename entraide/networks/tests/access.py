@@ -146,6 +146,26 @@ def _unique_name(prefix):
     return lambda w: {"name": f"{prefix} {next(_serial)}", "position": 0}
 
 
+def _found_by_nobody(name, kwargs) -> Rule:
+    """Signed in or not, nobody gets it: 404 (anonymous is sent to sign in)."""
+    return Rule(name, kwargs=kwargs, expect={"anonymous": 302}, default=404)
+
+
+def _managers_write(name, *, kwargs, data=None) -> Rule:
+    """A POST each manager of A makes and is sent on (302); others as for the page.
+
+    Data and objects are fresh per request so that the second manager is not
+    refused by the first one's write.
+    """
+    return Rule(
+        name,
+        method="POST",
+        data={} if data is None else data,
+        kwargs=kwargs,
+        expect=managers_only(project_lead=302, admin=302),
+    )
+
+
 RULES = [
     Rule(
         "networks:detail",
@@ -176,12 +196,7 @@ RULES = [
         for name, extra in OTHER_NETWORK_PAGES
     ],
     *[
-        Rule(
-            name,
-            kwargs=lambda w, pk=pk: _a(w, pk=pk(w)),
-            expect={"anonymous": 302},
-            default=404,
-        )
+        _found_by_nobody(name, kwargs=lambda w, pk=pk: _a(w, pk=pk(w)))
         for name, pk in CROSSED_OBJECTS
     ],
     # A project lead cannot change or remove a network admin.
@@ -195,21 +210,11 @@ RULES = [
         kwargs=lambda w: _a(w, pk=_admin_membership(w).pk),
         expect=managers_only(project_lead=403),
     ),
-    Rule(
-        "networks:import_template",
-        kwargs=lambda w: _a(w, kind="inconnu"),
-        expect={"anonymous": 302},
-        default=404,
+    _found_by_nobody(
+        "networks:import_template", kwargs=lambda w: _a(w, kind="inconnu")
     ),
-    # Writes. Each manager's POST succeeds (302); data and objects are fresh per
-    # request so that the second manager is not refused by the first one's write.
-    Rule(
-        "networks:region_create",
-        method="POST",
-        data=_unique_name("Région"),
-        kwargs=_a,
-        expect=managers_only(project_lead=302, admin=302),
-    ),
+    # Writes.
+    _managers_write("networks:region_create", data=_unique_name("Région"), kwargs=_a),
     Rule(
         "networks:region_create",
         method="POST",
@@ -217,92 +222,62 @@ RULES = [
         kwargs=_a,
         expect=managers_only(),
     ),
-    Rule(
+    _managers_write(
         "networks:region_edit",
-        method="POST",
         data=_unique_name("Région"),
         kwargs=lambda w: _a(w, pk=w.region.pk),
-        expect=managers_only(project_lead=302, admin=302),
     ),
-    Rule(
-        "networks:region_delete",
-        method="POST",
-        data={},
-        kwargs=lambda w: _a(w, pk=_fresh_region(w).pk),
-        expect=managers_only(project_lead=302, admin=302),
+    _managers_write(
+        "networks:region_delete", kwargs=lambda w: _a(w, pk=_fresh_region(w).pk)
     ),
-    Rule(
+    _managers_write(
         "networks:subregion_create",
-        method="POST",
         data=lambda w: {**_unique_name("Sous-région")(w), "region": w.region.pk},
         kwargs=_a,
-        expect=managers_only(project_lead=302, admin=302),
     ),
-    Rule(
+    _managers_write(
         "networks:subregion_edit",
-        method="POST",
         data=lambda w: {**_unique_name("Sous-région")(w), "region": w.region.pk},
         kwargs=lambda w: _a(w, pk=w.subregion.pk),
-        expect=managers_only(project_lead=302, admin=302),
     ),
-    Rule(
+    _managers_write(
         "networks:subregion_delete",
-        method="POST",
-        data={},
         kwargs=lambda w: _a(w, pk=_fresh_subregion(w).pk),
-        expect=managers_only(project_lead=302, admin=302),
     ),
-    Rule(
+    _managers_write(
         "networks:organisation_create",
-        method="POST",
         data=lambda w: {"name": f"CPE {next(_serial)}", "kind": "cpe"},
         kwargs=_a,
-        expect=managers_only(project_lead=302, admin=302),
     ),
-    Rule(
+    _managers_write(
         "networks:organisation_edit",
-        method="POST",
         data=lambda w: {"name": f"CPE A {next(_serial)}", "kind": "cpe"},
         kwargs=lambda w: _a(w, pk=w.organisation.pk),
-        expect=managers_only(project_lead=302, admin=302),
     ),
-    Rule(
+    _managers_write(
         "networks:person_edit",
-        method="POST",
         data={"role": "member"},
         kwargs=lambda w: _a(w, pk=_member_membership(w).pk),
-        expect=managers_only(project_lead=302, admin=302),
     ),
-    Rule(
+    _managers_write(
         "networks:person_remove",
-        method="POST",
-        data={},
         kwargs=lambda w: _a(w, pk=_fresh_membership(w).pk),
-        expect=managers_only(project_lead=302, admin=302),
     ),
-    Rule(
+    _managers_write(
         "networks:invitations",
-        method="POST",
         data=lambda w: {
             "email": f"nouvelle-{next(_serial)}@example.org",
             "role": "member",
         },
         kwargs=_a,
-        expect=managers_only(project_lead=302, admin=302),
     ),
-    Rule(
+    _managers_write(
         "networks:invitation_resend",
-        method="POST",
-        data={},
         kwargs=lambda w: _a(w, pk=_fresh_invitation(w).pk),
-        expect=managers_only(project_lead=302, admin=302),
     ),
-    Rule(
+    _managers_write(
         "networks:invitation_revoke",
-        method="POST",
-        data={},
         kwargs=lambda w: _a(w, pk=_fresh_invitation(w).pk),
-        expect=managers_only(project_lead=302, admin=302),
     ),
     Rule(
         "networks:invitation_resend",
