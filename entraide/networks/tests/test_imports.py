@@ -29,11 +29,6 @@ def network():
     return network
 
 
-@pytest.fixture
-def lead(network):
-    return make_member(network, "lead@example.org", role="project_lead")
-
-
 def organisations(network, data: bytes) -> imports.Preview:
     return imports.preview_organisations(network, imports.decode(data))
 

@@ -24,16 +24,6 @@ from entraide.notifications.models import Notification
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def network():
-    return make_network()
-
-
-@pytest.fixture
-def lead(network):
-    return make_member(network, "lead@example.org", role="project_lead")
-
-
 def invite(network, lead, email="nouvelle@example.org", **fields) -> Invitation:
     with TestCase.captureOnCommitCallbacks(execute=True):
         return services.invite_person(

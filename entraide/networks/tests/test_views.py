@@ -28,16 +28,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def network():
-    return make_network()
-
-
-@pytest.fixture
-def lead(network):
-    return make_member(network, "lead@example.org", role="project_lead")
-
-
-@pytest.fixture
 def lead_client(client, lead):
     client.force_login(lead)
     return client
