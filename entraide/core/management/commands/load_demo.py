@@ -28,11 +28,13 @@ class Command(BaseCommand):
                     "load_demo refuses to run with ENTRAIDE_ENV=production: "
                     "the demo accounts share a published password."
                 )
+            from entraide.core.demo.communities import load_communities
             from entraide.core.demo.discussions import load_demo_discussions
             from entraide.core.demo.loader import load_demo
 
             started = time.monotonic()
             summaries = load_demo()
+            self.stdout.write(f"{load_communities()} communities")
             load_demo_discussions([s.slug for s in summaries])
             for s in summaries:
                 self.stdout.write(
