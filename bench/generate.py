@@ -18,6 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DOMAIN = "bench.entraide.test"
 BENCH_EMAIL = f"banc.essai@{DOMAIN}"
+BENCH_COMMUNITY = "communaute-banc"
+BENCH_MEMBERS = 300
+BENCH_THREADS = 200
+BENCH_REPLIES = 300
 BATCH = 5_000
 CHUNK = 10_000  # people built and inserted at a time, to bound memory
 
@@ -30,12 +34,18 @@ class Scale:
     notifications_per_person: int = 2
     bench_notifications: int = 300
     second_network_share: float = 0.1
+    communities: int = 30
+    members_per_community: int = 60
+    threads_per_community: int = 15
+    replies_per_thread: int = 5
 
 
 SCALES = {
     "small": Scale(networks=3, people=2_000, organisations=100),
-    "regional": Scale(networks=5, people=20_000, organisations=1_000),
-    "national": Scale(networks=20, people=100_000, organisations=5_000),
+    "regional": Scale(networks=5, people=20_000, organisations=1_000, communities=200),
+    "national": Scale(
+        networks=20, people=100_000, organisations=5_000, communities=1_000
+    ),
 }
 
 FIRST_NAMES = (
@@ -246,6 +256,7 @@ def generate(scale: Scale, *, seed: int = 2026, log=print) -> dict[str, int]:
         counts["notifications"] += scale.bench_notifications
 
         number = 0
+        members_of = {network.pk: [] for network in networks}
         for network, size in zip(networks, sizes, strict=True):
             roles = ["project_lead", "admin", "admin"] + ["management"] * max(
                 1, size // 500
@@ -259,6 +270,7 @@ def generate(scale: Scale, *, seed: int = 2026, log=print) -> dict[str, int]:
                     batch_size=BATCH,
                 )
                 number += len(users)
+                members_of[network.pk].extend(user.pk for user in users)
                 rows = []
                 for i, user in enumerate(users):
                     role = roles[start + i] if start + i < len(roles) else "member"
@@ -276,10 +288,128 @@ def generate(scale: Scale, *, seed: int = 2026, log=print) -> dict[str, int]:
                 counts["memberships"] += len(rows)
                 counts["notifications"] += len(notes)
             log(f"{network.slug}: {size} people")
+        generate_communities(
+            scale, rng, networks, sizes, members_of, bench_user, now, counts, log
+        )
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return counts
+
+
+def generate_communities(
+    scale, rng, networks, sizes, members_of, bench_user, now, counts, log
+) -> None:
+    """Communities with members, threads and replies; one bench community.
+
+    The bench person belongs to ``communaute-banc`` of the largest network, with
+    BENCH_THREADS threads, the newest of which has BENCH_REPLIES replies.
+    """
+    from datetime import timedelta
+
+    from entraide.communities.models import Community, CommunityMembership
+    from entraide.discussions.models import Reply, Thread
+
+    body = (
+        "Bonjour à toutes, comment organisez-vous la transition vers la sieste "
+        "quand les enfants arrivent de la cour? Nous cherchons des idées simples."
+    )
+    shares = _split(scale.communities, sizes)
+    communities = []
+    for network, count in zip(networks, shares, strict=True):
+        for c in range(count):
+            communities.append(
+                Community(
+                    network=network,
+                    slug=f"communaute-{c + 1:04d}",
+                    name=f"Communauté de pratique {c + 1:04d}",
+                    kind="practice",
+                    visibility=rng.choice(["network", "members"]),
+                    join_policy=rng.choice(["open", "request"]),
+                    mandate="Partager nos pratiques et bâtir des outils ensemble.",
+                    welcome_message="Bienvenue! Présentez-vous dans la discussion.",
+                )
+            )
+    communities.append(
+        Community(
+            network=networks[0],
+            slug=BENCH_COMMUNITY,
+            name="Communauté de pratique du banc d'essai",
+            kind="practice",
+            visibility="members",
+            join_policy="request",
+            mandate="Mesurer les pages d'une communauté très active.",
+            welcome_message="Bienvenue dans la communauté du banc d'essai.",
+        )
+    )
+    Community.objects.bulk_create(communities, batch_size=BATCH)
+    memberships, threads = [], []
+    for community in communities:
+        pool = members_of[community.network_id]
+        bench = community.slug == BENCH_COMMUNITY
+        size = (
+            BENCH_MEMBERS if bench else rng.randint(5, 2 * scale.members_per_community)
+        )
+        chosen = rng.sample(pool, min(size, len(pool)))
+        if bench:
+            chosen = [bench_user.pk, *[pk for pk in chosen if pk != bench_user.pk]]
+        memberships += [
+            CommunityMembership(
+                community=community,
+                user_id=pk,
+                role="facilitator" if i == 1 else "member",
+                joined_at=now,
+            )
+            for i, pk in enumerate(chosen)
+        ]
+        count = (
+            BENCH_THREADS if bench else rng.randint(0, 2 * scale.threads_per_community)
+        )
+        for t in range(count):
+            threads.append(
+                Thread(
+                    community=community,
+                    author_id=rng.choice(chosen),
+                    kind=rng.choice(["question", "sharing", "announcement"]),
+                    title=f"Sujet {t + 1} : la transition vers la sieste",
+                    body=body,
+                    last_activity_at=now - timedelta(minutes=t),
+                )
+            )
+    CommunityMembership.objects.bulk_create(memberships, batch_size=BATCH)
+    Thread.objects.bulk_create(threads, batch_size=BATCH)
+    members_in = {}
+    for membership in memberships:
+        members_in.setdefault(membership.community_id, []).append(membership.user_id)
+    replies, bench_community = [], communities[-1]
+    for thread in threads:
+        bench = thread.community_id == bench_community.pk and thread.title.startswith(
+            "Sujet 1 :"
+        )
+        count = BENCH_REPLIES if bench else rng.randint(0, 2 * scale.replies_per_thread)
+        thread.reply_count = count
+        replies += [
+            Reply(
+                thread=thread,
+                author_id=rng.choice(members_in[thread.community_id]),
+                body="Chez nous, une chanson douce et une routine de trois étapes.",
+            )
+            for _ in range(count)
+        ]
+        if len(replies) >= CHUNK:
+            Reply.objects.bulk_create(replies, batch_size=BATCH)
+            counts["replies"] = counts.get("replies", 0) + len(replies)
+            replies = []
+    Reply.objects.bulk_create(replies, batch_size=BATCH)
+    counts["replies"] = counts.get("replies", 0) + len(replies)
+    Thread.objects.bulk_update(threads, ["reply_count"], batch_size=BATCH)
+    counts["communities"] = len(communities)
+    counts["community_memberships"] = len(memberships)
+    counts["threads"] = len(threads)
+    log(
+        f"{len(communities)} communities, {len(memberships)} community memberships, "
+        f"{len(threads)} threads, {counts['replies']} replies"
+    )
 
 
 def main() -> None:

@@ -12,11 +12,12 @@ so a broken session cannot pass for a fast redirect.
 import sys
 from importlib import import_module
 
-from generate import BENCH_EMAIL, setup_django
+from generate import BENCH_COMMUNITY, BENCH_EMAIL, setup_django
 
 
-def pages(network_slug: str) -> list[tuple[str, bool, str]]:
+def pages(network_slug: str, thread_pk: int) -> list[tuple[str, bool, str]]:
     """(path, signed in, name) of each page, the empty view first: the floor."""
+    community = f"/r/{network_slug}/communautes/{BENCH_COMMUNITY}/"
     return [
         ("/__bench__/empty", False, "Empty view (floor), anonymous"),
         ("/__bench__/empty", True, "Empty view, signed in"),
@@ -24,6 +25,14 @@ def pages(network_slug: str) -> list[tuple[str, bool, str]]:
         ("/", True, "Home, signed in"),
         (f"/r/{network_slug}/", True, "Network detail (largest network)"),
         ("/notifications/", True, "Notifications list, page 1"),
+        (f"/r/{network_slug}/communautes/", True, "Communities of the network"),
+        (community, True, "Community home (300 members)"),
+        (f"{community}discussions/", True, "Discussion list (200 threads)"),
+        (
+            f"{community}discussions/{thread_pk}/",
+            True,
+            "Thread page 1 (300 replies)",
+        ),
     ]
 
 
@@ -76,7 +85,14 @@ def main() -> None:
         f"{largest.members:,} members) with {user.notifications.count():,} "
         "notifications"
     )
-    for path, signed_in, name in pages(largest.slug):
+    from entraide.discussions.models import Thread
+
+    busiest = (
+        Thread.objects.filter(community__slug=BENCH_COMMUNITY)
+        .order_by("-reply_count")
+        .first()
+    )
+    for path, signed_in, name in pages(largest.slug, busiest.pk):
         client = Client(HTTP_HOST="127.0.0.1")
         if signed_in:
             client.cookies[settings.SESSION_COOKIE_NAME] = key
