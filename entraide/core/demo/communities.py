@@ -276,7 +276,12 @@ def _partners(network: Network) -> dict[str, Organisation]:
     for name, kind, city in EXTRA_PARTNERS.get(network.slug, ()):
         if not network.organisations.filter(name__iexact=name).exists():
             Organisation.objects.create(
-                network=network, name=name, kind=kind, city=city
+                network=network,
+                name=name,
+                kind=kind,
+                city=city,
+                # Both partners are in Ottawa, in the Est ontarien sub-region.
+                subregion=network.subregions.filter(name="Est ontarien").first(),
             )
     return {o.name: o for o in network.organisations.all()}
 
