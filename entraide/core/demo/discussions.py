@@ -17,7 +17,7 @@ from entraide.communities.models import (
 )
 from entraide.discussions.models import Follow, HelpfulMark, Reply, Thread
 
-START = datetime(2025, 9, 8, 14, 0, tzinfo=UTC)
+START = datetime(2026, 9, 8, 14, 0, tzinfo=UTC)  # this season's "rentrée"
 
 
 @dataclass(frozen=True)
