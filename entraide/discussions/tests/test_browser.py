@@ -3,7 +3,6 @@
 import pytest
 from playwright.sync_api import expect
 
-from entraide.communities.models import CommunityMembership
 from entraide.core.testing import assert_accessible, make_member
 from entraide.discussions import services
 
@@ -41,11 +40,27 @@ def list_url(live_server, place):
 def test_educator_joins_pedagogy_asks_a_question_peer_answers_and_it_helped(
     page, live_server, place
 ):
-    newcomer = make_member(
+    make_member(
         place.network, "sophie@mcq.example", first_name="Sophie", last_name="Lavoie"
     )
-    # Joining is the communities app's page; here the membership is recorded directly.
-    CommunityMembership.objects.create(community=place.community, user=newcomer)
+    # Like the demo's pedagogy community: seen by the network, joined on request.
+    place.community.visibility = "network"
+    place.community.save(update_fields=["visibility"])
+    home = f"{live_server.url}/r/mcq/communautes/pedagogie/"
+
+    sign_in(page, live_server, "sophie@mcq.example")
+    page.goto(home)
+    assert_accessible(page, context="community home, not yet a member")
+    page.get_by_role("button", name="Demander à me joindre").click()
+    expect(
+        page.get_by_text("Votre demande d'adhésion est en attente de réponse.")
+    ).to_be_visible()
+
+    sign_in(page, live_server, "facilitator@mcq.example")
+    page.goto(f"{home}demandes/")
+    assert_accessible(page, context="join requests")
+    page.get_by_role("button", name="Accepter Sophie Lavoie").click()
+    expect(page.get_by_role("button", name="Accepter Sophie Lavoie")).to_have_count(0)
 
     sign_in(page, live_server, "sophie@mcq.example")
     page.goto(list_url(live_server, place))
