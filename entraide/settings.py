@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "entraide.notifications",
     "entraide.communities",
     "entraide.discussions",
+    "entraide.meetings",
 ]
 
 MIDDLEWARE = [

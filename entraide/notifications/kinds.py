@@ -126,3 +126,20 @@ DISCUSSION_HIDDEN = register(
     label=_("Message masqué par l'animation"),
     title=_("%(community)s : l'animation a masqué votre message dans « %(thread)s »."),
 )
+MEETING_REGISTERED = register(
+    "meetings.registered",
+    label=_("Confirmation de mon inscription à une rencontre"),
+    title=_("%(community)s : votre inscription à « %(session)s » est notée."),
+)
+MEETING_PROMOTED = register(
+    "meetings.promoted",
+    label=_("Place libérée pour moi dans une rencontre"),
+    title=_(
+        "%(community)s : une place s'est libérée, vous êtes inscrit à « %(session)s »."
+    ),
+)
+MEETING_CANCELLED = register(
+    "meetings.cancelled",
+    label=_("Annulation d'une rencontre où je suis inscrit"),
+    title=_("%(community)s : la rencontre « %(session)s » est annulée."),
+)

@@ -1,0 +1,137 @@
+"""Who gets what from each meetings URL (see tests/test_access_matrix.py).
+
+Sessions are community content: the World's members-only "pedagogie" community's
+member and facilitator see them; everyone else of network A gets 404 (network
+managers included), like network B's admin. The facilitator plans them.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from entraide.core.testing import Rule
+
+NOT_MEMBERS = {
+    "anonymous": 302,
+    "member": 404,
+    "management": 404,
+    "project_lead": 404,
+    "admin": 404,
+    "other_network_admin": 404,
+    "other_community_member": 404,
+    "regional_committee": 404,
+    "scientific_committee": 404,
+}
+READERS = {**NOT_MEMBERS, "community_member": 200, "facilitator": 200}
+WRITERS = {**NOT_MEMBERS, "community_member": 302, "facilitator": 302}
+FACILITATOR_ONLY = {**NOT_MEMBERS, "community_member": 403, "facilitator": 200}
+FACILITATOR_ACTS = {**NOT_MEMBERS, "community_member": 403, "facilitator": 302}
+
+
+def _new_session(world):
+    from entraide.meetings.models import Session
+
+    return Session.objects.create(
+        community=world.community,
+        title="Les routines du matin",
+        starts_at=timezone.now() + timedelta(days=10),
+        duration_minutes=90,
+        capacity=20,
+        created_by=world.people["facilitator"],
+    )
+
+
+def _session(world):
+    if "session" not in world.extra:
+        world.extra["session"] = _new_session(world)
+    world.extra["current_session"] = world.extra["session"]
+
+
+def _fresh_session(world):
+    world.extra["current_session"] = _new_session(world)
+
+
+def _kwargs(world):
+    return {
+        "network": world.network.slug,
+        "community": world.community.slug,
+        "pk": world.extra["current_session"].pk,
+    }
+
+
+def _community(world):
+    return {"network": world.network.slug, "community": world.community.slug}
+
+
+def _form_data(world):
+    starts = timezone.localtime(timezone.now() + timedelta(days=20))
+    return {
+        "title": "Accueillir les familles",
+        "theme": "Relations avec les familles",
+        "description": "",
+        "starts_at": starts.strftime("%Y-%m-%dT%H:%M"),
+        "duration_minutes": "90",
+        "format": "virtual",
+        "video_url": "https://video.example/salle",
+        "place": "",
+        "capacity": "",
+        "status": "planned",
+    }
+
+
+RULES = [
+    Rule("meetings:list", kwargs=_community, expect=READERS),
+    Rule("meetings:create", kwargs=_community, expect=FACILITATOR_ONLY),
+    Rule(
+        "meetings:create",
+        method="POST",
+        kwargs=_community,
+        data=_form_data,
+        expect=FACILITATOR_ACTS,
+    ),
+    Rule("meetings:detail", kwargs=_kwargs, setup=_session, expect=READERS),
+    Rule("meetings:edit", kwargs=_kwargs, setup=_session, expect=FACILITATOR_ONLY),
+    Rule(
+        "meetings:edit",
+        method="POST",
+        kwargs=_kwargs,
+        setup=_session,
+        data=_form_data,
+        expect=FACILITATOR_ACTS,
+    ),
+    Rule("meetings:cancel", kwargs=_kwargs, setup=_session, expect=FACILITATOR_ONLY),
+    Rule(
+        "meetings:cancel",
+        method="POST",
+        kwargs=_kwargs,
+        setup=_fresh_session,
+        expect=FACILITATOR_ACTS,
+    ),
+    Rule(
+        "meetings:register",
+        method="POST",
+        kwargs=_kwargs,
+        setup=_session,
+        expect=WRITERS,
+    ),
+    Rule(
+        "meetings:unregister",
+        method="POST",
+        kwargs=_kwargs,
+        setup=_session,
+        expect=WRITERS,
+    ),
+    Rule(
+        "meetings:registrants",
+        kwargs=_kwargs,
+        setup=_session,
+        expect=FACILITATOR_ONLY,
+    ),
+    Rule(
+        "meetings:registrants_csv",
+        kwargs=_kwargs,
+        setup=_session,
+        expect=FACILITATOR_ONLY,
+    ),
+    Rule("meetings:ics", kwargs=_kwargs, setup=_session, expect=READERS),
+]

@@ -1,0 +1,29 @@
+from django.urls import path
+
+from entraide.meetings import views
+
+app_name = "meetings"
+
+base = "<slug:network>/communautes/<slug:community>/rencontres/"
+session = f"{base}<int:pk>/"
+
+urlpatterns = [
+    path(base, views.session_list, name="list"),
+    path(f"{base}nouvelle/", views.session_create, name="create"),
+    path(session, views.session_detail, name="detail"),
+    path(f"{session}modifier/", views.session_edit, name="edit"),
+    path(f"{session}annuler/", views.session_cancel, name="cancel"),
+    path(f"{session}inscription/", views.session_register, name="register"),
+    path(
+        f"{session}desinscription/",
+        views.session_unregister,
+        name="unregister",
+    ),
+    path(f"{session}inscriptions/", views.registrant_list, name="registrants"),
+    path(
+        f"{session}inscriptions.csv",
+        views.registrant_csv,
+        name="registrants_csv",
+    ),
+    path(f"{session}rencontre.ics", views.session_ics, name="ics"),
+]
