@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
@@ -14,6 +15,8 @@ from entraide.communities.models import Community
 
 MIN_DURATION = 15
 MAX_DURATION = 12 * 60
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
 
 
 class SessionFormat(models.TextChoices):
@@ -115,6 +118,15 @@ class Session(models.Model):
                 "pk": self.pk,
             },
         )
+
+    def clean(self):
+        if self.starts_at and not FIRST_YEAR <= self.starts_at.year <= LAST_YEAR:
+            raise ValidationError(
+                {
+                    "starts_at": _("Entrez une date entre %(first)s et %(last)s.")
+                    % {"first": FIRST_YEAR, "last": LAST_YEAR}
+                }
+            )
 
     @property
     def ends_at(self):

@@ -222,3 +222,14 @@ def test_community_page_shows_upcoming_sessions_to_members(client, place):
     assert "Prochaine rencontre sur le jeu" in client.get(url).content.decode()
     client.force_login(place.manager)
     assert "Prochaine rencontre sur le jeu" not in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("starts_at", ["9999-12-31T23:59", "0001-01-01T00:00"])
+def test_dates_at_the_edge_of_the_calendar_are_refused_not_crashed(
+    client, place, starts_at
+):
+    client.force_login(place.facilitator)
+    response = client.post(_url(place, "create"), _form(starts_at=starts_at))
+    assert response.status_code == 200
+    assert "Entrez une date entre 2000 et 2100." in response.content.decode()
+    assert not Session.objects.exists()
