@@ -22,7 +22,11 @@ def can_manage_sessions(access: CommunityAccess) -> bool:
 
 
 def can_register(access: CommunityAccess, session) -> bool:
-    return can_view_sessions(access) and session.is_open_for_registration()
+    return (
+        can_view_sessions(access)
+        and not access.community.is_archived()
+        and session.is_open_for_registration()
+    )
 
 
 def can_edit_session(access: CommunityAccess, session) -> bool:

@@ -53,11 +53,13 @@ def test_cancelled_session_is_no_longer_editable(place):
 
 
 def test_archived_community_sessions_are_read_only(place):
+    session = place.session()
     place.community.archived_at = timezone.now()
     place.community.save()
     access = _access(place, "facilitator")
     assert perms.can_view_sessions(access)
     assert not perms.can_manage_sessions(access)
+    assert not perms.can_register(access, session)
 
 
 def test_outsider_does_not_even_reach_the_members_only_community(place):
