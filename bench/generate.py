@@ -22,6 +22,7 @@ BENCH_COMMUNITY = "communaute-banc"
 BENCH_MEMBERS = 300
 BENCH_THREADS = 200
 BENCH_REPLIES = 300
+BENCH_SEATS = 100
 BATCH = 5_000
 CHUNK = 10_000  # people built and inserted at a time, to bound memory
 
@@ -403,6 +404,7 @@ def generate_communities(
     Reply.objects.bulk_create(replies, batch_size=BATCH)
     counts["replies"] = counts.get("replies", 0) + len(replies)
     Thread.objects.bulk_update(threads, ["reply_count"], batch_size=BATCH)
+    generate_sessions(rng, bench_community, members_in[bench_community.pk], now, counts)
     counts["communities"] = len(communities)
     counts["community_memberships"] = len(memberships)
     counts["threads"] = len(threads)
@@ -410,6 +412,39 @@ def generate_communities(
         f"{len(communities)} communities, {len(memberships)} community memberships, "
         f"{len(threads)} threads, {counts['replies']} replies"
     )
+
+
+def generate_sessions(rng, community, member_ids, now, counts) -> None:
+    """A season of monthly sessions in the bench community, the next one full."""
+    from datetime import timedelta
+
+    from entraide.meetings.models import Registration, Session
+
+    sessions = Session.objects.bulk_create(
+        Session(
+            community=community,
+            title=f"Rencontre mensuelle {month + 1}",
+            theme="Les transitions",
+            description="Échanges sur les **transitions** et outils à partager.",
+            starts_at=now + timedelta(days=30 * (month - 4)),
+            duration_minutes=90,
+            format="virtual",
+            video_url="https://visio.example.org/banc",
+            capacity=BENCH_SEATS,
+            status="held" if month < 4 else "confirmed",
+        )
+        for month in range(10)
+    )
+    upcoming = sessions[4]
+    Registration.objects.bulk_create(
+        Registration(
+            session=upcoming,
+            user_id=user_id,
+            status="registered" if i < BENCH_SEATS else "waitlisted",
+        )
+        for i, user_id in enumerate(member_ids[: BENCH_SEATS + 20])
+    )
+    counts["sessions"] = len(sessions)
 
 
 def main() -> None:

@@ -15,7 +15,9 @@ from importlib import import_module
 from generate import BENCH_COMMUNITY, BENCH_EMAIL, setup_django
 
 
-def pages(network_slug: str, thread_pk: int) -> list[tuple[str, bool, str]]:
+def pages(
+    network_slug: str, thread_pk: int, session_pk: int
+) -> list[tuple[str, bool, str]]:
     """(path, signed in, name) of each page, the empty view first: the floor."""
     community = f"/r/{network_slug}/communautes/{BENCH_COMMUNITY}/"
     return [
@@ -32,6 +34,12 @@ def pages(network_slug: str, thread_pk: int) -> list[tuple[str, bool, str]]:
             f"{community}discussions/{thread_pk}/",
             True,
             "Thread page 1 (300 replies)",
+        ),
+        (f"{community}rencontres/", True, "Sessions of the community"),
+        (
+            f"{community}rencontres/{session_pk}/",
+            True,
+            "Session page (100 registered, 20 waiting)",
         ),
     ]
 
@@ -92,7 +100,14 @@ def main() -> None:
         .order_by("-reply_count")
         .first()
     )
-    for path, signed_in, name in pages(largest.slug, busiest.pk):
+    from entraide.meetings.models import Session
+
+    session = (
+        Session.objects.filter(community__slug=BENCH_COMMUNITY, status="confirmed")
+        .order_by("starts_at")
+        .first()
+    )
+    for path, signed_in, name in pages(largest.slug, busiest.pk, session.pk):
         client = Client(HTTP_HOST="127.0.0.1")
         if signed_in:
             client.cookies[settings.SESSION_COOKIE_NAME] = key
