@@ -10,7 +10,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -59,6 +59,7 @@ from entraide.communities.selectors import (
     seats_by_subregion,
     visible_communities,
 )
+from entraide.core.shortcuts import require, show_service_errors
 from entraide.discussions.selectors import recent_threads
 from entraide.networks.selectors import network_for
 
@@ -66,21 +67,8 @@ PAGE_SIZE = 25
 TERM_YEARS = 2
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 def _detail(access):
     return redirect(access.community.get_absolute_url())
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _nav(access) -> dict:
@@ -129,7 +117,7 @@ def community_list(request, network):
 @login_required
 def community_create(request, network):
     network, membership = network_for(request.user, network)
-    _require(can_create_community(membership))
+    require(can_create_community(membership))
     form = CommunityForm(
         request.POST or None, network=network, structure=True, creating=True
     )
@@ -139,7 +127,7 @@ def community_create(request, network):
                 network=network, actor=request.user, **form.service_kwargs()
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -227,7 +215,7 @@ def community_detail(request, network, community):
 def community_edit(request, network, community):
     access = community_for(request.user, network, community)
     community, nm, member = access.community, access.network_membership, access.member
-    _require(can_edit_community(member, nm) and not community.is_archived())
+    require(can_edit_community(member, nm) and not community.is_archived())
     form = CommunityForm(
         request.POST or None,
         instance=community,
@@ -241,7 +229,7 @@ def community_edit(request, network, community):
                 community=community, actor=request.user, **form.service_kwargs()
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("Les changements sont enregistrés."))
             return redirect(community.get_absolute_url())
@@ -263,7 +251,7 @@ def community_edit(request, network, community):
 @require_POST
 def community_archive(request, network, community):
     access = community_for(request.user, network, community)
-    _require(can_archive_community(access.network_membership))
+    require(can_archive_community(access.network_membership))
     services.archive_community(community=access.community, actor=request.user)
     messages.success(
         request,
@@ -276,7 +264,7 @@ def community_archive(request, network, community):
 @require_POST
 def community_restore(request, network, community):
     access = community_for(request.user, network, community)
-    _require(can_archive_community(access.network_membership))
+    require(can_archive_community(access.network_membership))
     services.restore_community(community=access.community, actor=request.user)
     messages.success(request, _("La communauté est de nouveau active."))
     return _detail(access)
@@ -299,7 +287,7 @@ def _membership_box(request, access, *, status=200):
 @require_POST
 def community_join(request, network, community):
     access = community_for(request.user, network, community)
-    _require(can_join(access.community, access.network_membership, access.member))
+    require(can_join(access.community, access.network_membership, access.member))
     services.join_community(community=access.community, user=request.user)
     message = _("Bienvenue dans la communauté « %(name)s »!") % {
         "name": access.community.name
@@ -314,7 +302,7 @@ def community_join(request, network, community):
 def community_request(request, network, community):
     access = community_for(request.user, network, community)
     community_ = access.community
-    _require(can_request_to_join(community_, access.network_membership, access.member))
+    require(can_request_to_join(community_, access.network_membership, access.member))
     form = JoinRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -324,7 +312,7 @@ def community_request(request, network, community):
                 message=form.cleaned_data["message"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            show_service_errors(form, error)
         else:
             if request.htmx:
                 return _membership_box(request, access)
@@ -346,7 +334,7 @@ def community_request(request, network, community):
 @login_required
 def community_leave(request, network, community):
     access = community_for(request.user, network, community)
-    _require(can_leave(access.member))
+    require(can_leave(access.member))
     if request.method == "POST":
         services.leave_community(membership=access.member)
         messages.success(
@@ -383,7 +371,7 @@ def member_list(request, network, community):
         access.network_membership,
         access.member,
     )
-    _require(can_view_members(community_, nm, member))
+    require(can_view_members(community_, nm, member))
     page = Paginator(community_members(community_), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -418,7 +406,7 @@ def _target(access, pk):
 def member_role(request, network, community, pk):
     access = community_for(request.user, network, community)
     target = _target(access, pk)
-    _require(
+    require(
         can_change_member(
             access.community, access.member, access.network_membership, target
         )
@@ -443,7 +431,7 @@ def member_role(request, network, community, pk):
 def member_remove(request, network, community, pk):
     access = community_for(request.user, network, community)
     target = _target(access, pk)
-    _require(
+    require(
         can_change_member(
             access.community, access.member, access.network_membership, target
         )
@@ -461,7 +449,7 @@ def member_remove(request, network, community, pk):
 
 def _manage_members(request, network, community):
     access = community_for(request.user, network, community)
-    _require(
+    require(
         can_manage_members(access.community, access.member, access.network_membership)
     )
     return access
@@ -563,7 +551,7 @@ def invitation_list(request, network, community):
                 role=form.cleaned_data["role"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -591,7 +579,7 @@ def invitation_list(request, network, community):
 @require_POST
 def invitation_answer(request, network, community):
     access = community_for(request.user, network, community)
-    _require(access.invitation is not None)
+    require(access.invitation is not None)
     try:
         if "accept" in request.POST:
             services.accept_community_invitation(
@@ -664,7 +652,7 @@ def _default_term() -> tuple[date, date]:
 def seat_assign(request, network, community, pk):
     access = community_for(request.user, network, community)
     seat = get_object_or_404(access.community.seats.select_related("subregion"), pk=pk)
-    _require(can_manage_seats(access.community, access.network_membership))
+    require(can_manage_seats(access.community, access.network_membership))
     starts_on, ends_on = _default_term()
     form = SeatForm(
         request.POST or None,
@@ -681,7 +669,7 @@ def seat_assign(request, network, community, pk):
                 ends_on=form.cleaned_data["ends_on"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(
                 request,

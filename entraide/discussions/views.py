@@ -6,11 +6,9 @@ person may not read its content), the object through a selector of this communit
 HTMX requests get the changed fragment instead of a redirect.
 """
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -18,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from entraide.core.shortcuts import filters_query_string, require, show_service_errors
 from entraide.discussions import permissions as perms
 from entraide.discussions import services
 from entraide.discussions.forms import (
@@ -42,24 +41,6 @@ from entraide.discussions.selectors import (
 THREADS_PER_PAGE = 20
 REPLIES_PER_PAGE = 30
 REPORTS_PER_PAGE = 30
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _query_string(request) -> str:
-    return urlencode([(k, v) for k, v in request.GET.items() if k != "page" and v])
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    """A service's ValidationError shown on the form's fields."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _base_context(access) -> dict:
@@ -97,7 +78,7 @@ def thread_list(request, network, community):
             "filters": filters,
             "page": page,
             "threads": page.object_list,
-            "query_string": _query_string(request),
+            "query_string": filters_query_string(request),
             "can_start_thread": perms.can_start_thread(access),
             "can_moderate": perms.can_moderate(access),
         },
@@ -107,7 +88,7 @@ def thread_list(request, network, community):
 @login_required
 def thread_create(request, network, community):
     access = discussions_for(request.user, network, community)
-    _require(perms.can_start_thread(access))
+    require(perms.can_start_thread(access))
     allow_announcement = perms.can_post_announcement(access)
     form = ThreadForm(
         request.POST or None,
@@ -126,7 +107,7 @@ def thread_create(request, network, community):
                 files=data["attachments"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("Votre sujet est publié."))
             return redirect(thread.get_absolute_url())
@@ -200,7 +181,7 @@ def thread_detail(request, network, community, pk):
 def reply_create(request, network, community, pk):
     access = discussions_for(request.user, network, community)
     thread = thread_for(access, pk)
-    _require(perms.can_reply(access, thread))
+    require(perms.can_reply(access, thread))
     form = ReplyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -211,7 +192,7 @@ def reply_create(request, network, community, pk):
                 files=form.cleaned_data["attachments"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            show_service_errors(form, error)
         else:
             if request.htmx:
                 reply = reply_for(access, thread, reply.pk)
@@ -255,7 +236,7 @@ def post_edit(request, network, community, pk, reply_pk=None):
     access = discussions_for(request.user, network, community)
     thread = thread_for(access, pk)
     post = _post_of(access, thread, reply_pk)
-    _require(perms.can_edit_post(access, request.user, post))
+    require(perms.can_edit_post(access, request.user, post))
     if reply_pk:
         form = ReplyForm(
             request.POST or None, initial={"body": post.body}, with_files=False
@@ -282,7 +263,7 @@ def post_edit(request, network, community, pk, reply_pk=None):
                     body=data["body"],
                 )
         except ValidationError as error:
-            _form_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("Votre message est modifié."))
             return redirect(post.get_absolute_url())
@@ -305,7 +286,7 @@ def post_delete(request, network, community, pk, reply_pk=None):
     access = discussions_for(request.user, network, community)
     thread = thread_for(access, pk)
     post = _post_of(access, thread, reply_pk)
-    _require(perms.can_delete_post(access, request.user, post))
+    require(perms.can_delete_post(access, request.user, post))
     if request.method == "POST":
         services.delete_post(post=post, actor=request.user)
         messages.success(request, _("Votre message est supprimé."))
@@ -337,7 +318,7 @@ def reply_helpful(request, network, community, pk, reply_pk):
     access = discussions_for(request.user, network, community)
     thread = thread_for(access, pk)
     reply = reply_for(access, thread, reply_pk)
-    _require(perms.can_mark_helpful(access, request.user, reply))
+    require(perms.can_mark_helpful(access, request.user, reply))
     reply.marked_helpful = services.toggle_helpful(reply=reply, user=request.user)
     if request.htmx:
         reply.can_mark = True
@@ -360,7 +341,7 @@ def reply_helpful(request, network, community, pk, reply_pk):
 def thread_follow(request, network, community, pk):
     access = discussions_for(request.user, network, community)
     thread = thread_for(access, pk)
-    _require(perms.can_follow(access))
+    require(perms.can_follow(access))
     following = services.set_following(
         thread=thread, user=request.user, follow=request.POST.get("follow") == "1"
     )
@@ -392,7 +373,7 @@ def post_report(request, network, community, pk, reply_pk=None):
     access = discussions_for(request.user, network, community)
     thread = thread_for(access, pk)
     post = _post_of(access, thread, reply_pk)
-    _require(perms.can_report(access, request.user, post))
+    require(perms.can_report(access, request.user, post))
     form = ReasonForm(request.POST or None)
     form.fields["reason"].help_text = _(
         "Seules les personnes qui animent la communauté verront votre signalement."
@@ -403,7 +384,7 @@ def post_report(request, network, community, pk, reply_pk=None):
                 post=post, reporter=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -427,7 +408,7 @@ def post_report(request, network, community, pk, reply_pk=None):
 @login_required
 def report_list(request, network, community):
     access = discussions_for(request.user, network, community)
-    _require(perms.can_moderate(access))
+    require(perms.can_moderate(access))
     page = Paginator(open_reports(access.community), REPORTS_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -447,7 +428,7 @@ def report_list(request, network, community):
 @require_POST
 def report_resolve(request, network, community, report_pk):
     access = discussions_for(request.user, network, community)
-    _require(perms.can_moderate(access))
+    require(perms.can_moderate(access))
     report = (
         Report.objects.filter(
             community=access.community, pk=report_pk, status=ReportStatus.OPEN
@@ -508,7 +489,7 @@ def _hide_form_id(post) -> str:
 @login_required
 def post_hide(request, network, community, pk, reply_pk=None):
     access = discussions_for(request.user, network, community)
-    _require(perms.can_moderate(access))
+    require(perms.can_moderate(access))
     thread = thread_for(access, pk)
     post = _post_of(access, thread, reply_pk)
     form = ReasonForm(request.POST or None)
@@ -521,7 +502,7 @@ def post_hide(request, network, community, pk, reply_pk=None):
                 post=post, actor=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            show_service_errors(form, error)
         else:
             if not request.htmx:
                 messages.success(request, _("Le message est masqué."))
@@ -565,7 +546,7 @@ def post_hide(request, network, community, pk, reply_pk=None):
 @require_POST
 def post_unhide(request, network, community, pk, reply_pk=None):
     access = discussions_for(request.user, network, community)
-    _require(perms.can_moderate(access))
+    require(perms.can_moderate(access))
     thread = thread_for(access, pk)
     post = _post_of(access, thread, reply_pk)
     services.unhide_post(post=post, actor=request.user)
@@ -578,7 +559,7 @@ def post_unhide(request, network, community, pk, reply_pk=None):
 @require_POST
 def thread_lock(request, network, community, pk):
     access = discussions_for(request.user, network, community)
-    _require(perms.can_moderate(access))
+    require(perms.can_moderate(access))
     thread = thread_for(access, pk)
     locked = request.POST.get("locked") == "1"
     services.set_locked(thread=thread, actor=request.user, locked=locked)
@@ -596,7 +577,7 @@ def thread_lock(request, network, community, pk):
 @require_POST
 def thread_pin(request, network, community, pk):
     access = discussions_for(request.user, network, community)
-    _require(perms.can_moderate(access))
+    require(perms.can_moderate(access))
     thread = thread_for(access, pk)
     pinned = request.POST.get("pinned") == "1"
     services.set_pinned(thread=thread, actor=request.user, pinned=pinned)

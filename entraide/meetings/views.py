@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from entraide.core.shortcuts import require, show_service_errors
 from entraide.meetings import permissions as perms
 from entraide.meetings import services
 from entraide.meetings.forms import SessionForm
@@ -34,19 +35,6 @@ from entraide.meetings.selectors import (
 SESSIONS_PER_PAGE = 20
 REGISTRANTS_PER_PAGE = 50
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _base_context(access) -> dict:
@@ -81,7 +69,7 @@ def session_list(request, network, community):
 @login_required
 def session_create(request, network, community):
     access = sessions_access(request.user, network, community)
-    _require(perms.can_manage_sessions(access))
+    require(perms.can_manage_sessions(access))
     form = SessionForm(request.POST or None, creating=True)
     if request.method == "POST" and form.is_valid():
         try:
@@ -89,7 +77,7 @@ def session_create(request, network, community):
                 community=access.community, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("La rencontre est planifiée."))
             return redirect(session.get_absolute_url())
@@ -134,7 +122,7 @@ def session_detail(request, network, community, pk):
 def session_edit(request, network, community, pk):
     access = sessions_access(request.user, network, community)
     session = session_for(access, pk)
-    _require(perms.can_edit_session(access, session))
+    require(perms.can_edit_session(access, session))
     form = SessionForm(request.POST or None, instance=session)
     if request.method == "POST" and form.is_valid():
         try:
@@ -142,7 +130,7 @@ def session_edit(request, network, community, pk):
                 session=session, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("La rencontre est modifiée."))
             return redirect(session.get_absolute_url())
@@ -164,7 +152,7 @@ def session_edit(request, network, community, pk):
 def session_cancel(request, network, community, pk):
     access = sessions_access(request.user, network, community)
     session = session_for(access, pk)
-    _require(perms.can_edit_session(access, session))
+    require(perms.can_edit_session(access, session))
     if request.method == "POST":
         services.cancel_session(session=session, actor=request.user)
         messages.success(
@@ -196,7 +184,7 @@ def _registration_response(request, access, session, message: str):
 def session_register(request, network, community, pk):
     access = sessions_access(request.user, network, community)
     session = session_for(access, pk)
-    _require(perms.can_register(access, session))
+    require(perms.can_register(access, session))
     try:
         registration = services.register(session=session, user=request.user)
     except ValidationError:
@@ -226,7 +214,7 @@ def session_unregister(request, network, community, pk):
 def registrant_list(request, network, community, pk):
     access = sessions_access(request.user, network, community)
     session = session_for(access, pk)
-    _require(perms.can_manage_sessions(access))
+    require(perms.can_manage_sessions(access))
     page = Paginator(registrants_of(session), REGISTRANTS_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -247,7 +235,7 @@ def _cell(value) -> str:
 def registrant_csv(request, network, community, pk):
     access = sessions_access(request.user, network, community)
     session = session_for(access, pk)
-    _require(perms.can_manage_sessions(access))
+    require(perms.can_manage_sessions(access))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="rencontre-{session.pk}-inscriptions.csv"'

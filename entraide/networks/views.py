@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from entraide.core.shortcuts import filters_query_string, require
 from entraide.networks import imports, services
 from entraide.networks.forms import (
     ImportUploadForm,
@@ -58,16 +59,6 @@ TEMPLATE_NAMES = {
     "organisations": ImportKind.ORGANISATIONS,
     "personnes": ImportKind.PEOPLE,
 }
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _query_string(request) -> str:
-    """The current filters, for pagination links."""
-    return urlencode([(k, v) for k, v in request.GET.items() if k != "page" and v])
 
 
 def _render_manage(request, template, context, *, section):
@@ -134,7 +125,7 @@ def network_detail(request, network):
 @login_required
 def manage(request, network):
     network, membership = network_for(request.user, network)
-    _require(can_manage_network(membership))
+    require(can_manage_network(membership))
     return _render_manage(
         request,
         "networks/manage_home.html",
@@ -157,7 +148,7 @@ def manage(request, network):
 @login_required
 def region_list(request, network):
     network, membership = network_for(request.user, network)
-    _require(can_manage_territory(membership))
+    require(can_manage_territory(membership))
     return _render_manage(
         request,
         "networks/region_list.html",
@@ -170,7 +161,7 @@ def region_list(request, network):
 def region_edit(request, network, pk=None):
     network, membership = network_for(request.user, network)
     region = get_object_or_404(network.regions, pk=pk) if pk is not None else None
-    _require(can_manage_territory(membership))
+    require(can_manage_territory(membership))
     return _save_form(
         request,
         network,
@@ -208,7 +199,7 @@ def _confirm_delete(request, network, *, obj, title, question, delete, done, bac
 def region_delete(request, network, pk):
     network, membership = network_for(request.user, network)
     region = get_object_or_404(network.regions, pk=pk)
-    _require(can_manage_territory(membership))
+    require(can_manage_territory(membership))
     return _confirm_delete(
         request,
         network,
@@ -229,7 +220,7 @@ def region_delete(request, network, pk):
 def subregion_edit(request, network, pk=None):
     network, membership = network_for(request.user, network)
     subregion = get_object_or_404(network.subregions, pk=pk) if pk is not None else None
-    _require(can_manage_territory(membership))
+    require(can_manage_territory(membership))
     return _save_form(
         request,
         network,
@@ -250,7 +241,7 @@ def subregion_edit(request, network, pk=None):
 def subregion_delete(request, network, pk):
     network, membership = network_for(request.user, network)
     subregion = get_object_or_404(network.subregions, pk=pk)
-    _require(can_manage_territory(membership))
+    require(can_manage_territory(membership))
     return _confirm_delete(
         request,
         network,
@@ -275,7 +266,7 @@ def subregion_delete(request, network, pk):
 @login_required
 def organisation_list(request, network):
     network, membership = network_for(request.user, network)
-    _require(can_manage_organisations(membership))
+    require(can_manage_organisations(membership))
     filters = OrganisationFilterForm(request.GET, network=network)
     return _render_manage(
         request,
@@ -284,7 +275,7 @@ def organisation_list(request, network):
             "network": network,
             "filters": filters,
             "page": _page(request, organisations_in(network, **filters.filters())),
-            "query_string": _query_string(request),
+            "query_string": filters_query_string(request),
         },
         section="organisations",
     )
@@ -296,7 +287,7 @@ def organisation_edit(request, network, pk=None):
     organisation = (
         get_object_or_404(network.organisations, pk=pk) if pk is not None else None
     )
-    _require(can_manage_organisations(membership))
+    require(can_manage_organisations(membership))
     return _save_form(
         request,
         network,
@@ -321,7 +312,7 @@ def organisation_edit(request, network, pk=None):
 @login_required
 def people_list(request, network):
     network, membership = network_for(request.user, network)
-    _require(can_manage_network(membership))
+    require(can_manage_network(membership))
     filters = PeopleFilterForm(request.GET, network=network)
     return _render_manage(
         request,
@@ -331,7 +322,7 @@ def people_list(request, network):
             "membership": membership,
             "filters": filters,
             "page": _page(request, people_in(network, **filters.filters())),
-            "query_string": _query_string(request),
+            "query_string": filters_query_string(request),
         },
         section="people",
     )
@@ -345,7 +336,7 @@ def _network_memberships(network):
 def person_edit(request, network, pk):
     network, membership = network_for(request.user, network)
     target = get_object_or_404(_network_memberships(network), pk=pk)
-    _require(can_edit_membership(membership, target))
+    require(can_edit_membership(membership, target))
     roles = assignable_roles(membership)
     form = MembershipForm(
         request.POST or None, instance=target, network=network, roles=roles
@@ -380,7 +371,7 @@ def person_edit(request, network, pk):
 def person_remove(request, network, pk):
     network, membership = network_for(request.user, network)
     target = get_object_or_404(_network_memberships(network), pk=pk)
-    _require(can_remove_membership(membership, target))
+    require(can_remove_membership(membership, target))
     back = _manage_url("people", network)
     if request.method == "POST":
         removed = _run(
@@ -416,7 +407,7 @@ def person_remove(request, network, pk):
 @login_required
 def invitation_list(request, network):
     network, membership = network_for(request.user, network)
-    _require(can_invite_people(membership))
+    require(can_invite_people(membership))
     form = InvitationForm(
         request.POST or None, network=network, roles=assignable_roles(membership)
     )
@@ -449,7 +440,7 @@ def invitation_list(request, network):
 def _open_invitation(request, network, pk):
     network, membership = network_for(request.user, network)
     invitation = get_object_or_404(Invitation.objects.filter(network=network), pk=pk)
-    _require(can_invite_people(membership))
+    require(can_invite_people(membership))
     return network, invitation
 
 
@@ -549,7 +540,7 @@ def _import_forms(bound=None):
 @login_required
 def import_upload(request, network):
     network, membership = network_for(request.user, network)
-    _require(can_import(membership))
+    require(can_import(membership))
     bound = None
     if request.method == "POST":
         kind = request.POST.get("kind")
@@ -612,7 +603,7 @@ def _preview_page(request, network, pending, preview):
 @login_required
 def import_preview(request, network, pk):
     network, membership = network_for(request.user, network)
-    _require(can_import(membership))
+    require(can_import(membership))
     pending = pending_import(network, request.user, pk)
     roles = assignable_roles(membership)
     if request.method == "POST":
@@ -654,7 +645,7 @@ def import_template(request, network, kind):
     network, membership = network_for(request.user, network)
     if kind not in TEMPLATE_NAMES:
         raise Http404
-    _require(can_import(membership))
+    require(can_import(membership))
     content = "\ufeff" + imports.template_csv(TEMPLATE_NAMES[kind])
     response = HttpResponse(
         content.encode("utf-8"), content_type="text/csv; charset=utf-8"
