@@ -1,6 +1,6 @@
 from django.urls import path
 
-from entraide.meetings import views
+from entraide.meetings.views import sessions as views
 
 app_name = "meetings"
 
@@ -26,4 +26,8 @@ urlpatterns = [
         name="registrants_csv",
     ),
     path(f"{session}rencontre.ics", views.session_ics, name="ics"),
+    # Yearly programme and planner
+    # Agenda
+    # Attendance, minutes, decisions and follow-ups
+    # Calendar feeds and participation record
 ]

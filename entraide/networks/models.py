@@ -81,6 +81,15 @@ class Network(models.Model):
         ),
     )
     contact_email = models.EmailField(_("courriel de contact"), blank=True)
+    video_service_url = models.URLField(
+        _("service de visioconférence"),
+        blank=True,
+        max_length=300,
+        help_text=_(
+            "Adresse du serveur (p. ex. un serveur Jitsi) où créer une salle unique "
+            "pour chaque rencontre virtuelle."
+        ),
+    )
     privacy_officer_name = models.CharField(
         _("responsable de la protection des renseignements personnels"),
         max_length=200,

@@ -135,3 +135,18 @@ RULES = [
     ),
     Rule("meetings:ics", kwargs=_kwargs, setup=_session, expect=READERS),
 ]
+
+# Each part of the app keeps its rules beside it.
+from entraide.meetings.tests import (  # noqa: E402
+    access_agenda,
+    access_calendars,
+    access_planning,
+    access_records,
+)
+
+RULES += (
+    access_planning.RULES
+    + access_agenda.RULES
+    + access_records.RULES
+    + access_calendars.RULES
+)

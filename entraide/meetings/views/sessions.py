@@ -18,7 +18,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from entraide.core.shortcuts import require, show_service_errors
+from entraide.core.shortcuts import (
+    csv_response,
+    require,
+    show_service_errors,
+    spreadsheet_cell,
+)
 from entraide.meetings import permissions as perms
 from entraide.meetings import services
 from entraide.meetings.forms import SessionForm
@@ -31,10 +36,10 @@ from entraide.meetings.selectors import (
     sessions_access,
     sessions_of,
 )
+from entraide.meetings.views import agenda, calendars, records
 
 SESSIONS_PER_PAGE = 20
 REGISTRANTS_PER_PAGE = 50
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _base_context(access) -> dict:
@@ -112,6 +117,9 @@ def session_detail(request, network, community, pk):
         "meetings/session_detail.html",
         {
             **_registration_context(request, access, session),
+            **agenda.detail_context(request, access, session),
+            **records.detail_context(request, access, session),
+            **calendars.detail_context(request, access, session),
             "can_manage": perms.can_manage_sessions(access),
             "can_edit": perms.can_edit_session(access, session),
         },
@@ -225,32 +233,22 @@ def registrant_list(request, network, community, pk):
     )
 
 
-def _cell(value) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
-
-
 @login_required
 def registrant_csv(request, network, community, pk):
     access = sessions_access(request.user, network, community)
     session = session_for(access, pk)
     require(perms.can_manage_sessions(access))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="rencontre-{session.pk}-inscriptions.csv"'
-    )
-    response.write("\ufeff")
+    response = csv_response(f"rencontre-{session.pk}-inscriptions.csv")
     writer = csv.writer(response)
     writer.writerow([_("Prénom"), _("Nom"), _("Courriel"), _("Statut"), _("Date")])
     for registration in registrants_of(session).iterator(chunk_size=500):
         user = registration.user
         writer.writerow(
             [
-                _cell(user.first_name),
-                _cell(user.last_name),
-                _cell(user.email),
-                _cell(registration.get_status_display()),
+                spreadsheet_cell(user.first_name),
+                spreadsheet_cell(user.last_name),
+                spreadsheet_cell(user.email),
+                spreadsheet_cell(registration.get_status_display()),
                 registration.created_at.isoformat(timespec="minutes"),
             ]
         )

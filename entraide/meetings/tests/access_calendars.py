@@ -1,0 +1,3 @@
+"""Access rules of the calendars pages (gathered in access.py)."""
+
+RULES: list = []

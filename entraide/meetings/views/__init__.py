@@ -1,0 +1,1 @@
+"""Session pages of a community, one module per part (see ``urls.py``)."""
