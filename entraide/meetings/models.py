@@ -443,6 +443,9 @@ class SentReminder(models.Model):
     )
     minutes_before = models.PositiveIntegerField()
     sent_at = models.DateTimeField(default=timezone.now)
+    # False when it was passed over: the person registered after its time, or a
+    # closer reminder was due at the same time.
+    notified = models.BooleanField(default=True)
 
     class Meta:
         constraints = [
