@@ -292,6 +292,19 @@ EMAIL_DELIVERY_MAX_ATTEMPTS = int(os.environ.get("EMAIL_DELIVERY_MAX_ATTEMPTS", 
 # First retry delay after a temporary SMTP failure; doubles each attempt, up to 1 h.
 EMAIL_DELIVERY_RETRY_SECONDS = int(os.environ.get("EMAIL_DELIVERY_RETRY_SECONDS", "30"))
 
+# Session reminders, in minutes before the start (comma-separated in the env).
+MEETINGS_REMINDER_MINUTES = tuple(
+    int(value)
+    for value in os.environ.get("MEETINGS_REMINDER_MINUTES", "1440,60").split(",")
+    if value.strip()
+)
+
+# What the worker runs at start and then every --requeue-interval seconds.
+WORKER_HOUSEKEEPING = [
+    "entraide.notifications.delivery.requeue_stale",
+    "entraide.meetings.services.reminders.send_due_reminders",
+]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -6,6 +6,7 @@ from django.db.models import (
     Count,
     F,
     IntegerField,
+    Prefetch,
     Q,
     QuerySet,
     Value,
@@ -14,6 +15,7 @@ from django.db.models import (
 from django.http import Http404
 from django.utils import timezone
 
+from entraide.accounts.models import User
 from entraide.communities.selectors import CommunityAccess, community_for
 from entraide.meetings.models import (
     ACTIVE_STATUSES,
@@ -23,6 +25,7 @@ from entraide.meetings.models import (
     SessionStatus,
 )
 from entraide.meetings.permissions import can_view_sessions
+from entraide.networks.models import Organisation
 
 
 def sessions_access(user, network_slug: str, community_slug: str) -> CommunityAccess:
@@ -81,6 +84,16 @@ def session_for(access: CommunityAccess, pk: int) -> Session:
     session = (
         _with_counts(Session.objects.filter(community=access.community, pk=pk))
         .select_related("community__network", "created_by")
+        .prefetch_related(
+            Prefetch(
+                "co_facilitators",
+                queryset=User.objects.order_by("first_name", "last_name", "pk"),
+            ),
+            Prefetch(
+                "partner_organisations",
+                queryset=Organisation.objects.order_by("name", "pk"),
+            ),
+        )
         .first()
     )
     if session is None:

@@ -122,6 +122,8 @@ def build_message(row: EmailDelivery) -> EmailMultiAlternatives:
             "contact_email": settings.PRIVACY_OFFICER_EMAIL,
             "html_lang": html_lang,
         }
+        extras = kinds.email_extras(notification)
+        context["details"] = extras.details
         text = render_to_string("notifications/email/notification.txt", context)
         html = render_to_string("notifications/email/notification.html", context)
     message = EmailMultiAlternatives(
@@ -138,6 +140,8 @@ def build_message(row: EmailDelivery) -> EmailMultiAlternatives:
         },
     )
     message.attach_alternative(html, "text/html")
+    for name, content, mimetype in extras.attachments:
+        message.attach(name, content, mimetype)
     return message
 
 

@@ -7,6 +7,7 @@ a title pattern rendered in the reader's language from the notification's contex
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,15 +17,50 @@ class Kind:
     label: Promise
     title: Promise
     email_by_default: bool = True
+    # Dotted path of a function (notification) -> EmailExtras | None, called when
+    # the email is built, in the recipient's language and time zone.
+    email_extras: str = ""
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One line of an email's details: « Quand : 8 décembre… », maybe a link."""
+
+    label: str
+    value: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class EmailExtras:
+    details: tuple[Detail, ...] = ()
+    # (file name, content, MIME type)
+    attachments: tuple[tuple[str, bytes, str], ...] = ()
 
 
 KINDS: dict[str, Kind] = {}
 
 
-def register(key: str, *, label, title, email_by_default: bool = True) -> Kind:
-    kind = Kind(key=key, label=label, title=title, email_by_default=email_by_default)
+def register(
+    key: str, *, label, title, email_by_default: bool = True, email_extras: str = ""
+) -> Kind:
+    kind = Kind(
+        key=key,
+        label=label,
+        title=title,
+        email_by_default=email_by_default,
+        email_extras=email_extras,
+    )
     KINDS[key] = kind
     return kind
+
+
+def email_extras(notification) -> EmailExtras:
+    """The details and attachments a kind adds to its emails (often none)."""
+    kind = KINDS.get(notification.kind)
+    if kind is None or not kind.email_extras:
+        return EmailExtras()
+    return import_string(kind.email_extras)(notification) or EmailExtras()
 
 
 def get(key: str) -> Kind:
@@ -129,7 +165,17 @@ DISCUSSION_HIDDEN = register(
 MEETING_REGISTERED = register(
     "meetings.registered",
     label=_("Confirmation de mon inscription à une rencontre"),
-    title=_("%(community)s : votre inscription à « %(session)s » est notée."),
+    title=_("%(community)s : votre inscription à « %(session)s » est confirmée."),
+    email_extras="entraide.meetings.emails.with_calendar",
+)
+MEETING_WAITLISTED = register(
+    "meetings.waitlisted",
+    label=_("Inscription en liste d'attente d'une rencontre"),
+    title=_(
+        "%(community)s : la rencontre « %(session)s » est complète, vous êtes en "
+        "liste d'attente."
+    ),
+    email_extras="entraide.meetings.emails.details",
 )
 MEETING_PROMOTED = register(
     "meetings.promoted",
@@ -137,9 +183,54 @@ MEETING_PROMOTED = register(
     title=_(
         "%(community)s : une place s'est libérée, vous êtes inscrit à « %(session)s »."
     ),
+    email_extras="entraide.meetings.emails.with_calendar",
+)
+MEETING_REMINDER = register(
+    "meetings.reminder",
+    label=_("Rappel avant une rencontre où je suis inscrit"),
+    title=_("%(community)s : rappel, « %(session)s » commence bientôt."),
+    email_extras="entraide.meetings.emails.details",
 )
 MEETING_CANCELLED = register(
     "meetings.cancelled",
     label=_("Annulation d'une rencontre où je suis inscrit"),
     title=_("%(community)s : la rencontre « %(session)s » est annulée."),
+    email_extras="entraide.meetings.emails.with_calendar",
+)
+MEETING_AGENDA_PROPOSED = register(
+    "meetings.agenda_proposed",
+    label=_("Point proposé à l'ordre du jour d'une rencontre que j'anime"),
+    title=_(
+        "%(community)s : %(person)s propose le point « %(item)s » pour "
+        "« %(session)s »."
+    ),
+)
+MEETING_AGENDA_ACCEPTED = register(
+    "meetings.agenda_accepted",
+    label=_("Mon point retenu à l'ordre du jour"),
+    title=_(
+        "%(community)s : votre point « %(item)s » est à l'ordre du jour de "
+        "« %(session)s »."
+    ),
+)
+MEETING_AGENDA_DECLINED = register(
+    "meetings.agenda_declined",
+    label=_("Mon point non retenu à l'ordre du jour"),
+    title=_(
+        "%(community)s : votre point « %(item)s » n'est pas retenu pour "
+        "« %(session)s »."
+    ),
+    email_extras="entraide.meetings.services.agenda.declined_email_extras",
+)
+MEETING_MINUTES_PUBLISHED = register(
+    "meetings.minutes_published",
+    label=_("Compte rendu publié d'une rencontre de ma communauté"),
+    title=_("%(community)s : le compte rendu de « %(session)s » est publié."),
+)
+MEETING_FOLLOW_UP_ASSIGNED = register(
+    "meetings.follow_up_assigned",
+    label=_("Suivi d'une rencontre qui m'est confié"),
+    title=_(
+        "%(community)s : un suivi de « %(session)s » vous est confié : %(follow_up)s"
+    ),
 )

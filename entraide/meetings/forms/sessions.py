@@ -1,7 +1,14 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from entraide.accounts.models import User
+from entraide.communities.models import FACILITATING_ROLES, CommunityRole
 from entraide.meetings.models import Session, SessionStatus
+
+
+def _person_label(user) -> str:
+    return user.get_full_name() or user.email
 
 
 class SessionForm(forms.ModelForm):
@@ -30,6 +37,20 @@ class SessionForm(forms.ModelForm):
         },
     )
 
+    field_order = [
+        "title",
+        "theme",
+        "description",
+        "starts_at",
+        "duration_minutes",
+        "format",
+        "video_url",
+        "generate_video_room",
+        "place",
+        "capacity",
+        "status",
+    ]
+
     class Meta:
         model = Session
         fields = [
@@ -43,6 +64,8 @@ class SessionForm(forms.ModelForm):
             "place",
             "capacity",
             "status",
+            "co_facilitators",
+            "partner_organisations",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
         help_texts = {
@@ -53,8 +76,50 @@ class SessionForm(forms.ModelForm):
             "title": {"required": _("Donnez un titre à la rencontre.")},
         }
 
-    def __init__(self, *args, creating: bool = False, **kwargs):
+    co_facilitators = forms.ModelMultipleChoiceField(
+        label=_("Coanimation"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Des membres de la communauté, partenaires compris."),
+    )
+    partner_organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisations partenaires"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    generate_video_room = forms.BooleanField(
+        label=_("Créer une salle sur le service de visioconférence du réseau"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Si le lien est laissé vide, une salle unique est créée pour cette "
+            "rencontre virtuelle ou hybride."
+        ),
+    )
+
+    def __init__(self, *args, community, creating: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        # Those who facilitate and the partners: a list that stays short.
+        roles = (*FACILITATING_ROLES, CommunityRole.OBSERVER)
+        team = Q(
+            community_memberships__community=community,
+            community_memberships__role__in=roles,
+        )
+        if self.instance.pk:
+            team |= Q(co_facilitated_sessions=self.instance)
+        people = User.objects.filter(team).distinct()
+        self.fields["co_facilitators"].queryset = people.order_by(
+            "first_name", "last_name", "pk"
+        )
+        self.fields["co_facilitators"].label_from_instance = _person_label
+        partners = community.partner_organisations.order_by("name")
+        self.fields["partner_organisations"].queryset = partners
+        if not partners.exists():
+            del self.fields["partner_organisations"]
+        if not (creating and community.network.video_service_url):
+            del self.fields["generate_video_room"]
         # Cancelling is its own action, with its notices.
         choices = [c for c in SessionStatus.choices if c[0] != SessionStatus.CANCELLED]
         if creating:

@@ -4,16 +4,20 @@ Registering locks the session row and counts seats inside the transaction, so th
 last seat taken by many people at once is never given twice.
 """
 
+import secrets
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from entraide.communities.models import CommunityMembership
 from entraide.meetings.models import (
     ACTIVE_STATUSES,
     Registration,
     RegistrationStatus,
     Session,
+    SessionFormat,
     SessionStatus,
 )
 from entraide.notifications.services import notify
@@ -33,7 +37,11 @@ EDITABLE_FIELDS = (
 
 
 def _context(session: Session) -> dict:
-    return {"community": session.community.name, "session": session.title}
+    return {
+        "community": session.community.name,
+        "session": session.title,
+        "session_id": session.pk,
+    }
 
 
 def _notify(session: Session, user, kind: str, actor=None) -> None:
@@ -47,11 +55,67 @@ def _notify(session: Session, user, kind: str, actor=None) -> None:
     )
 
 
-def create_session(*, community, actor, **fields) -> Session:
-    """A new session; one in the past is refused."""
+def _check_team(community, co_facilitators, partner_organisations) -> None:
+    """Co-facilitators are members of the community; partners are its partners."""
+    errors = {}
+    if co_facilitators:
+        members = set(
+            CommunityMembership.objects.filter(
+                community=community, user__in=co_facilitators
+            ).values_list("user_id", flat=True)
+        )
+        if any(person.pk not in members for person in co_facilitators):
+            errors["co_facilitators"] = _(
+                "La coanimation se choisit parmi les membres de la communauté."
+            )
+    if partner_organisations:
+        allowed = set(community.partner_organisations.values_list("pk", flat=True))
+        if any(org.pk not in allowed for org in partner_organisations):
+            errors["partner_organisations"] = _(
+                "Choisissez parmi les organisations partenaires de la communauté."
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _set_team(session: Session, co_facilitators, partner_organisations) -> None:
+    if co_facilitators is not None:
+        session.co_facilitators.set(co_facilitators)
+    if partner_organisations is not None:
+        session.partner_organisations.set(partner_organisations)
+
+
+def video_room_url(community) -> str:
+    """A new, unguessable room on the network's video service (e.g. Jitsi)."""
+    base = community.network.video_service_url.rstrip("/")
+    room = f"{community.network.slug}-{community.slug}-{secrets.token_hex(6)}"
+    return f"{base}/{room}"
+
+
+def create_session(
+    *,
+    community,
+    actor,
+    co_facilitators=None,
+    partner_organisations=None,
+    generate_video_room: bool = False,
+    **fields,
+) -> Session:
+    """A new session; one in the past is refused.
+
+    With ``generate_video_room``, a virtual or hybrid session without a link gets a
+    room of its own on the network's video service.
+    """
     fields = {k: v for k, v in fields.items() if k in EDITABLE_FIELDS}
     fields.setdefault("status", SessionStatus.PLANNED)
     session = Session(community=community, created_by=actor, **fields)
+    if (
+        generate_video_room
+        and not session.video_url
+        and session.format != SessionFormat.IN_PERSON
+        and community.network.video_service_url
+    ):
+        session.video_url = video_room_url(community)
     session.full_clean(exclude=["community", "created_by"])
     if session.starts_at <= timezone.now():
         raise ValidationError(
@@ -61,21 +125,32 @@ def create_session(*, community, actor, **fields) -> Session:
                 )
             }
         )
+    _check_team(community, co_facilitators, partner_organisations)
     with transaction.atomic():
         session.save()
+        _set_team(session, co_facilitators, partner_organisations)
     return session
 
 
-def update_session(*, session: Session, actor, **fields) -> Session:
+def update_session(
+    *,
+    session: Session,
+    actor,
+    co_facilitators=None,
+    partner_organisations=None,
+    **fields,
+) -> Session:
     """Changes a session and bumps its calendar sequence."""
     for name, value in fields.items():
         if name in EDITABLE_FIELDS:
             setattr(session, name, value)
     session.full_clean(exclude=["community", "created_by"])
+    _check_team(session.community, co_facilitators, partner_organisations)
     with transaction.atomic():
         Session.objects.select_for_update().filter(pk=session.pk).first()
         session.sequence += 1
         session.save()
+        _set_team(session, co_facilitators, partner_organisations)
         if session.is_open_for_registration():
             _fill_from_waiting(session)
     return session
@@ -131,7 +206,11 @@ def register(*, session: Session, user) -> Registration:
             if full
             else RegistrationStatus.REGISTERED,
         )
-        _notify(session, user, "meetings.registered")
+        _notify(
+            session,
+            user,
+            "meetings.waitlisted" if full else "meetings.registered",
+        )
     return registration
 
 

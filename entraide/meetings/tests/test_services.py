@@ -75,6 +75,7 @@ def test_register_takes_a_seat_then_waitlists_when_full(place):
     second = services.register(session=session, user=place.peer)
     assert (first.status, second.status) == (REGISTERED, WAITLISTED)
     assert _kinds(place.educator) == ["meetings.registered"]
+    assert _kinds(place.peer) == ["meetings.waitlisted"]
 
 
 def test_registering_twice_keeps_one_active_registration(place):

@@ -1,10 +1,12 @@
-"""Run the background worker: django-tasks-db's db_worker plus email recovery.
+"""Run the background worker: django-tasks-db's db_worker plus housekeeping.
 
 Tasks are taken and run exactly as ``manage.py db_worker`` does (same options, same
 queue). On SIGTERM or SIGINT the current task finishes, then the worker exits; a
-second signal stops it at once. On top of that, ``requeue_stale()`` runs when the
-worker starts and then every ``--requeue-interval`` seconds, so a delivery left
-behind by a killed worker or a lost task is queued again.
+second signal stops it at once. On top of that, the jobs of
+``settings.WORKER_HOUSEKEEPING`` run when the worker starts and then every
+``--requeue-interval`` seconds: ``requeue_stale()``, so a delivery left behind by a
+killed worker or a lost task is queued again, and the session reminders that are
+due. Each job is safe to run in several workers at once.
 
 Unlike db_worker, code reloading is off unless ``--reload`` is given: the reloader's
 parent process kills its child on SIGTERM, which would cut a task short.
@@ -16,12 +18,12 @@ import signal
 import threading
 from argparse import ArgumentTypeError
 
+from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import connection
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django.utils.module_loading import import_string
 from django_tasks_db.management.commands import db_worker
-
-from entraide.notifications.delivery import requeue_stale
 
 logger = logging.getLogger("entraide.notifications.worker")
 
@@ -56,15 +58,16 @@ class Worker(db_worker.Worker):
         self.running = False
 
     def requeue(self) -> None:
-        try:
-            count = requeue_stale()
-        except Exception:
-            logger.exception("Requeueing stale email deliveries failed")
-            return
-        finally:
-            connection.close()
-        if count:
-            logger.warning("Requeued %d stale email deliveries", count)
+        for path in settings.WORKER_HOUSEKEEPING:
+            try:
+                count = import_string(path)()
+            except Exception:
+                logger.exception("Housekeeping job %s failed", path)
+                continue
+            finally:
+                connection.close()
+            if count:
+                logger.warning("%s: %d", path.rpartition(".")[2], count)
 
     def requeue_periodically(self) -> None:
         while not self.stopped.wait(self.requeue_interval):
@@ -103,7 +106,7 @@ class Command(db_worker.Command):
             "--requeue-interval",
             type=valid_requeue_interval,
             default=60.0,
-            help="Seconds between two passes of requeue_stale() (default: 60)",
+            help="Seconds between two housekeeping passes (default: 60)",
         )
 
     def configure_logging(self, verbosity: int) -> None:
