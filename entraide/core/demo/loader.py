@@ -252,6 +252,7 @@ def _load_territory(spec: NetworkSpec) -> tuple[Network, dict, dict]:
             "province": spec.province,
             "time_zone": spec.time_zone,
             "contact_email": spec.contact_email,
+            "video_service_url": spec.video_service_url,
         },
     )
     regions = _upsert(

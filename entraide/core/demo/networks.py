@@ -52,6 +52,8 @@ class NetworkSpec:
     contact_email: str
     regions: tuple[RegionSpec, ...]
     organisations: tuple[OrganisationSpec, ...]
+    # Where a unique room is created for each virtual session.
+    video_service_url: str = ""
     # How many generated people (on top of the demo accounts) hold each job role.
     job_roles: dict[str, int] = field(default_factory=dict)
     project_leads: int = 0
@@ -103,6 +105,7 @@ MCQ = NetworkSpec(
     province="QC",
     time_zone="America/Toronto",
     contact_email="info@mcq.demo.entraide.ca",
+    video_service_url="https://visio.mcq.demo.entraide.ca",
     regions=(
         RegionSpec(
             "Mauricie",
@@ -295,6 +298,7 @@ PANCANADIEN = NetworkSpec(
     province="",
     time_zone="America/Toronto",
     contact_email="info@pancanadien.demo.entraide.ca",
+    video_service_url="https://visio.pancanadien.demo.entraide.ca",
     regions=(
         RegionSpec(
             "Terre-Neuve-et-Labrador",
