@@ -40,7 +40,7 @@ slug_validator = RegexValidator(
 )
 
 # Path segments that sit beside network slugs under /r/ (see networks/urls.py).
-RESERVED_SLUGS = frozenset({"invitation"})
+RESERVED_SLUGS = frozenset({"invitation", "mes-rencontres"})
 
 
 def validate_not_reserved(value: str) -> None:
