@@ -1,5 +1,6 @@
 from django.urls import path
 
+from entraide.meetings.views import calendars as calendar_views
 from entraide.meetings.views import sessions as views
 
 app_name = "meetings"
@@ -30,4 +31,34 @@ urlpatterns = [
     # Agenda
     # Attendance, minutes, decisions and follow-ups
     # Calendar feeds and participation record
+    path(
+        "mes-rencontres/calendriers/<str:token>.ics",
+        calendar_views.feed,
+        name="feed",
+    ),
+    path(
+        "mes-rencontres/calendriers/",
+        calendar_views.calendar_feeds,
+        name="calendars",
+    ),
+    path(
+        "mes-rencontres/calendriers/creer/",
+        calendar_views.feed_create,
+        name="feed_create",
+    ),
+    path(
+        "mes-rencontres/calendriers/<int:pk>/revoquer/",
+        calendar_views.feed_revoke,
+        name="feed_revoke",
+    ),
+    path(
+        "mes-rencontres/participation/",
+        calendar_views.participation,
+        name="participation",
+    ),
+    path(
+        "mes-rencontres/participation.csv",
+        calendar_views.participation_csv,
+        name="participation_csv",
+    ),
 ]
