@@ -1,5 +1,6 @@
 from django.urls import path
 
+from entraide.meetings.views import agenda as agenda_views
 from entraide.meetings.views import calendars as calendar_views
 from entraide.meetings.views import sessions as views
 
@@ -29,6 +30,61 @@ urlpatterns = [
     path(f"{session}rencontre.ics", views.session_ics, name="ics"),
     # Yearly programme and planner
     # Agenda
+    path(
+        f"{session}ordre-du-jour/ajouter/",
+        agenda_views.item_add,
+        name="agenda_add",
+    ),
+    path(
+        f"{session}ordre-du-jour/proposer/",
+        agenda_views.item_propose,
+        name="agenda_propose",
+    ),
+    path(
+        f"{session}ordre-du-jour/<int:item>/modifier/",
+        agenda_views.item_edit,
+        name="agenda_edit",
+    ),
+    path(
+        f"{session}ordre-du-jour/<int:item>/supprimer/",
+        agenda_views.item_delete,
+        name="agenda_delete",
+    ),
+    path(
+        f"{session}ordre-du-jour/<int:item>/monter/",
+        agenda_views.item_up,
+        name="agenda_up",
+    ),
+    path(
+        f"{session}ordre-du-jour/<int:item>/descendre/",
+        agenda_views.item_down,
+        name="agenda_down",
+    ),
+    path(
+        f"{session}ordre-du-jour/<int:item>/accepter/",
+        agenda_views.item_accept,
+        name="agenda_accept",
+    ),
+    path(
+        f"{session}ordre-du-jour/<int:item>/refuser/",
+        agenda_views.item_decline,
+        name="agenda_decline",
+    ),
+    path(
+        f"{session}ordre-du-jour/<int:item>/documents/",
+        agenda_views.document_upload,
+        name="agenda_documents",
+    ),
+    path(
+        f"{session}ordre-du-jour/<int:item>/documents/<int:document>/",
+        agenda_views.document_download,
+        name="agenda_document",
+    ),
+    path(
+        f"{session}ordre-du-jour/<int:item>/documents/<int:document>/retirer/",
+        agenda_views.document_remove,
+        name="agenda_document_remove",
+    ),
     # Attendance, minutes, decisions and follow-ups
     # Calendar feeds and participation record
     path(
