@@ -50,9 +50,7 @@ def active_feed_by_token(token: str) -> CalendarFeed | None:
 def _window(sessions: QuerySet[Session]) -> QuerySet[Session]:
     now = timezone.now()
     return (
-        sessions.filter(
-            starts_at__gte=now - FEED_PAST, starts_at__lte=now + FEED_AHEAD
-        )
+        sessions.filter(starts_at__gte=now - FEED_PAST, starts_at__lte=now + FEED_AHEAD)
         .select_related("community__network")
         .order_by("starts_at", "pk")
     )
@@ -156,9 +154,7 @@ def participation_years(user) -> list[YearTotal]:
     newest year first (one query)."""
     rows = (
         _attended(user)
-        .annotate(
-            year=ExtractYear("session__starts_at", tzinfo=zone(user.time_zone))
-        )
+        .annotate(year=ExtractYear("session__starts_at", tzinfo=zone(user.time_zone)))
         .order_by()
         .values("year")
         .annotate(sessions=Count("pk"), minutes=Sum("session__duration_minutes"))

@@ -12,9 +12,7 @@ class FeedForm(forms.Form):
         queryset=Community.objects.none(),
         required=False,
         error_messages={
-            "invalid_choice": _(
-                "Choisissez une communauté dont vous êtes membre."
-            )
+            "invalid_choice": _("Choisissez une communauté dont vous êtes membre.")
         },
     )
 

@@ -291,9 +291,7 @@ def participation_csv(request):
                 _("Total"),
                 "",
                 "",
-                ngettext(
-                    "%(count)s rencontre", "%(count)s rencontres", total.sessions
-                )
+                ngettext("%(count)s rencontre", "%(count)s rencontres", total.sessions)
                 % {"count": total.sessions},
                 total.minutes,
                 duration_text(total.minutes),
