@@ -60,7 +60,7 @@ def detail_context(request, access, session) -> dict:
         "can_manage_agenda": can_manage,
         "can_propose_agenda_item": can_propose,
         "agenda_form": (
-            AgendaItemForm(community=access.community, auto_id="agenda-%s")
+            AgendaItemForm(community=access.community, auto_id="propose-%s")
             if can_propose and not can_manage
             else None
         ),
