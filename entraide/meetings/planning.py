@@ -71,9 +71,7 @@ def default_months(community, season: int) -> tuple[YearMonth, YearMonth]:
     anchor = season_anchor(community)
     first = community.season_start_month or DEFAULT_FIRST_MONTH
     last = community.season_end_month or DEFAULT_LAST_MONTH
-    return month_of_season(season, first, anchor), month_of_season(
-        season, last, anchor
-    )
+    return month_of_season(season, first, anchor), month_of_season(season, last, anchor)
 
 
 def months_between(first: YearMonth, last: YearMonth) -> list[YearMonth]:
@@ -135,7 +133,8 @@ def wanted_days(cadence: Cadence, closed=()) -> list[date]:
         )
     if count <= len(months):
         chosen = [
-            months[int(i * (len(months) - 1) / (count - 1) + 0.5)] if count > 1
+            months[int(i * (len(months) - 1) / (count - 1) + 0.5)]
+            if count > 1
             # A single session goes in the middle of the season.
             else months[(len(months) - 1) // 2]
             for i in range(count)

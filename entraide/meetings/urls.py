@@ -2,6 +2,7 @@ from django.urls import path
 
 from entraide.meetings.views import agenda as agenda_views
 from entraide.meetings.views import calendars as calendar_views
+from entraide.meetings.views import planning as planning_views
 from entraide.meetings.views import sessions as views
 
 app_name = "meetings"
@@ -29,6 +30,22 @@ urlpatterns = [
     ),
     path(f"{session}rencontre.ics", views.session_ics, name="ics"),
     # Yearly programme and planner
+    path(f"{base}programme/", planning_views.programme, name="programme"),
+    path(
+        f"{base}programme/<int:season>/",
+        planning_views.programme,
+        name="programme_season",
+    ),
+    path(
+        f"{base}programme/<int:season>/themes/",
+        planning_views.themes_edit,
+        name="programme_themes",
+    ),
+    path(
+        f"{base}programme/<int:season>/planifier/",
+        planning_views.planner,
+        name="planner",
+    ),
     # Agenda
     path(
         f"{session}ordre-du-jour/ajouter/",

@@ -71,7 +71,9 @@ class RowsInvalid(ValidationError):
 
     def __init__(self, rows: dict[int, ValidationError]):
         self.rows = rows
-        super().__init__(_("Aucune rencontre n'a été créée : corrigez les lignes signalées."))
+        super().__init__(
+            _("Aucune rencontre n'a été créée : corrigez les lignes signalées.")
+        )
 
 
 @dataclass(frozen=True)

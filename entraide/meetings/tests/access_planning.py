@@ -76,9 +76,7 @@ def _themes(world):
 RULES = [
     Rule("meetings:programme", kwargs=_community, expect=READERS),
     Rule("meetings:programme_season", kwargs=_season_kwargs, expect=READERS),
-    Rule(
-        "meetings:programme_themes", kwargs=_season_kwargs, expect=FACILITATOR_ONLY
-    ),
+    Rule("meetings:programme_themes", kwargs=_season_kwargs, expect=FACILITATOR_ONLY),
     Rule(
         "meetings:programme_themes",
         method="POST",

@@ -78,7 +78,9 @@ def test_programme_page_shows_themes_and_sessions_in_the_viewer_zone(place):
         actor=place.facilitator,
     )
     place.session(
-        title="Ouverture", theme="Le jeu libre", starts_at=datetime(2026, 9, 8, 22, 30, tzinfo=UTC)
+        title="Ouverture",
+        theme="Le jeu libre",
+        starts_at=datetime(2026, 9, 8, 22, 30, tzinfo=UTC),
     )
     place.session(title="Hors saison", starts_at=datetime(2027, 9, 20, 22, tzinfo=UTC))
     place.educator.time_zone = "America/Moncton"
@@ -173,9 +175,7 @@ def test_defaults_come_from_the_community(place):
 
 
 def test_a_day_that_already_has_a_session_is_flagged_and_left_out(place):
-    place.session(
-        title="Déjà là", starts_at=datetime(2026, 9, 14, 22, 30, tzinfo=UTC)
-    )
+    place.session(title="Déjà là", starts_at=datetime(2026, 9, 14, 22, 30, tzinfo=UTC))
     response = client_for(place.facilitator).post(planner_url(place), cadence())
     first = response.context["rows"][0]
     assert first["existing"] == "Déjà là"
@@ -285,7 +285,11 @@ def test_going_back_to_the_cadence_keeps_it(place):
             "count",
             "Indiquez au plus 52 rencontres (une par semaine).",
         ),
-        ({"preset": "custom", "count": ""}, "count", "Indiquez le nombre de rencontres."),
+        (
+            {"preset": "custom", "count": ""},
+            "count",
+            "Indiquez le nombre de rencontres.",
+        ),
         ({"preset": "custom", "count": "trois"}, "count", "Entrez un nombre entier."),
         (
             {"start_time": "25:99"},
@@ -321,8 +325,9 @@ def test_too_many_sessions_for_the_months_is_explained(place):
         planner_url(place),
         cadence(preset="custom", count="12", first_month="9", last_month="10"),
     )
-    assert "Au plus 6 rencontres tiennent dans ces mois" in (
-        response.context["cadence_form"].errors["count"][0]
+    assert (
+        "Au plus 6 rencontres tiennent dans ces mois"
+        in (response.context["cadence_form"].errors["count"][0])
     )
 
 

@@ -153,8 +153,7 @@ def _proposed_formset(access, season: int, cadence) -> RowFormSet:
         {
             "keep": proposal.day not in existing,
             "starts_at": proposal.starts_at,
-            "title": proposal.theme
-            or _("Rencontre %(number)s") % {"number": number},
+            "title": proposal.theme or _("Rencontre %(number)s") % {"number": number},
             "theme": proposal.theme,
             "note": proposal.note,
         }
