@@ -445,6 +445,91 @@ def generate_sessions(rng, community, member_ids, now, counts) -> None:
         for i, user_id in enumerate(member_ids[: BENCH_SEATS + 20])
     )
     counts["sessions"] = len(sessions)
+    generate_session_records(community, sessions, member_ids, now, counts)
+
+
+def generate_session_records(community, sessions, member_ids, now, counts) -> None:
+    """The season's themes, agendas, attendance, minutes and open follow-ups.
+
+    Past sessions are held with 100 people present, published minutes and six
+    follow-ups each (24 still open on the next session's page); the next session
+    has a 12-point agenda. The bench person attended all four and has calendar feeds.
+    """
+    import secrets
+    from datetime import date
+
+    from entraide.meetings.models import (
+        AgendaItem,
+        Attendance,
+        CalendarFeed,
+        Decision,
+        FollowUp,
+        Session,
+        YearTheme,
+    )
+    from entraide.meetings.planning import current_season
+
+    season = current_season(now.date(), 9)
+    YearTheme.objects.bulk_create(
+        YearTheme(
+            community=community, season=season, title=f"Thème {i + 1}", position=i
+        )
+        for i in range(10)
+    )
+    past, upcoming = sessions[:4], sessions[4]
+    AgendaItem.objects.bulk_create(
+        AgendaItem(
+            session=session,
+            title=f"Point {i + 1} : retour sur les pratiques",
+            description="Tour de table et **échanges** sur les outils essayés.",
+            duration_minutes=10,
+            presenter_id=member_ids[i % len(member_ids)],
+            position=i,
+        )
+        for session in [*past, upcoming]
+        for i in range(12)
+    )
+    present = member_ids[:BENCH_SEATS]
+    Attendance.objects.bulk_create(
+        (
+            Attendance(session=session, user_id=user_id, status="present")
+            for session in past
+            for user_id in present
+        ),
+        batch_size=BATCH,
+    )
+    Session.objects.filter(pk__in=[s.pk for s in past]).update(
+        minutes="Compte rendu : **échanges** riches sur les transitions.",
+        minutes_published_at=now,
+    )
+    Decision.objects.bulk_create(
+        Decision(session=session, text=f"Décision {i + 1}", position=i)
+        for session in past
+        for i in range(3)
+    )
+    FollowUp.objects.bulk_create(
+        FollowUp(
+            session=session,
+            description=f"Suivi {i + 1} de la rencontre",
+            assignee_id=member_ids[i % len(member_ids)],
+            due_on=date(2031, 1, 1),
+            status="open",
+        )
+        for session in past
+        for i in range(6)
+    )
+    bench_user = member_ids[0]
+    CalendarFeed.objects.bulk_create(
+        [
+            CalendarFeed(user_id=bench_user, token=secrets.token_urlsafe(32)),
+            CalendarFeed(
+                user_id=bench_user,
+                community=community,
+                token=secrets.token_urlsafe(32),
+            ),
+        ]
+    )
+    counts["attendances"] = len(past) * len(present)
 
 
 def main() -> None:

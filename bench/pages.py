@@ -16,7 +16,11 @@ from generate import BENCH_COMMUNITY, BENCH_EMAIL, setup_django
 
 
 def pages(
-    network_slug: str, thread_pk: int, session_pk: int
+    network_slug: str,
+    thread_pk: int,
+    session_pk: int,
+    personal_feed: str = "",
+    community_feed: str = "",
 ) -> list[tuple[str, bool, str]]:
     """(path, signed in, name) of each page, the empty view first: the floor."""
     community = f"/r/{network_slug}/communautes/{BENCH_COMMUNITY}/"
@@ -39,8 +43,21 @@ def pages(
         (
             f"{community}rencontres/{session_pk}/",
             True,
-            "Session page (100 registered, 20 waiting)",
+            "Session page (100 registered, 20 waiting, 12-point agenda, "
+            "24 open follow-ups)",
         ),
+        (f"{community}rencontres/programme/", True, "Programme of the year"),
+        (
+            f"/r/mes-rencontres/calendriers/{personal_feed}.ics",
+            False,
+            "Personal calendar feed (.ics)",
+        ),
+        (
+            f"/r/mes-rencontres/calendriers/{community_feed}.ics",
+            False,
+            "Community calendar feed (10 sessions)",
+        ),
+        ("/r/mes-rencontres/participation/", True, "Participation record"),
     ]
 
 
@@ -107,7 +124,12 @@ def main() -> None:
         .order_by("starts_at")
         .first()
     )
-    for path, signed_in, name in pages(largest.slug, busiest.pk, session.pk):
+    feeds = user.calendar_feeds.filter(revoked_at__isnull=True)
+    personal = feeds.get(community__isnull=True).token
+    of_community = feeds.get(community__slug=BENCH_COMMUNITY).token
+    for path, signed_in, name in pages(
+        largest.slug, busiest.pk, session.pk, personal, of_community
+    ):
         client = Client(HTTP_HOST="127.0.0.1")
         if signed_in:
             client.cookies[settings.SESSION_COOKIE_NAME] = key
