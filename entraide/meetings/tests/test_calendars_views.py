@@ -202,3 +202,32 @@ def test_feed_form_never_fails(place, community):
     response = client.post(CREATE, {"community": community})
     assert response.status_code == 302
     assert not CalendarFeed.objects.filter(community__isnull=False).exists()
+
+
+def _page_queries(client) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(PAGE).status_code == 200
+    return len(queries)
+
+
+def _join(place, count, start):
+    from entraide.communities.models import Community, CommunityMembership
+
+    for number in range(start, start + count):
+        community = Community.objects.create(
+            network=place.network, slug=f"c{number}", name=f"Communauté {number}"
+        )
+        CommunityMembership.objects.create(community=community, user=place.educator)
+        calendars.get_or_create_feed(user=place.educator, community=community)
+
+
+def test_calendars_page_queries_do_not_grow_with_communities(client, place):
+    client.force_login(place.educator)
+    calendars.get_or_create_feed(user=place.educator)
+    _join(place, 2, 0)
+    small = _page_queries(client)
+    _join(place, 20, 2)
+    assert _page_queries(client) == small
