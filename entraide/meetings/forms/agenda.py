@@ -18,7 +18,7 @@ class AgendaItemForm(forms.ModelForm):
         label=_("Présenté par"),
         queryset=User.objects.none(),
         required=False,
-        empty_label=_("Personne de la communauté (aucune)"),
+        empty_label=_("— Aucune —"),
         error_messages={
             "invalid_choice": _(
                 "Choisissez une personne membre de la communauté dans la liste."
