@@ -128,6 +128,7 @@ def test_minutes_are_drafted_then_published_to_members(client, place):
     client.force_login(place.educator)
     page = _text(client.get(session.get_absolute_url()))
     assert "du jeu libre" not in page
+    assert "Le compte rendu n'est pas encore publié." in page
     client.force_login(place.facilitator)
     draft = _text(client.get(session.get_absolute_url()))
     assert "Brouillon" in draft and "<strong>du jeu libre</strong>" in draft
