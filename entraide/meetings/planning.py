@@ -158,6 +158,11 @@ def _reason(day: date, closed) -> str | None:
     return None
 
 
+def closure(day: date, province: str = "", language: str = "fr") -> str | None:
+    """The holiday or break a day falls on, if any."""
+    return _reason(day, holidays_of(province, [day.year], language))
+
+
 def _moved(day: date, closed, taken: set[date]) -> date | None:
     """A free day of the same weekday: later weeks of the month first, then earlier."""
     later = [day + timedelta(weeks=n) for n in range(1, 6)]

@@ -64,6 +64,9 @@ def test_facilitator_plans_the_pedagogy_year_with_themes(page, live_server, plac
             "2026-12-08T18:30"
         )
         assert_accessible(page, context="proposed dates")
+        page.set_viewport_size({"width": 360, "height": 740})
+        assert page.evaluate("document.documentElement.scrollWidth <= 360")
+        page.set_viewport_size({"width": 1280, "height": 720})
         rows.nth(1).get_by_label("Date et heure").fill("2026-12-01T19:00")
         page.get_by_role("button", name="Créer les rencontres").click()
 

@@ -424,3 +424,18 @@ def test_programme_page_queries_do_not_grow_with_sessions(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(target)
     assert len(response.context["sessions"]) == 30
+
+
+def test_a_date_moved_onto_a_holiday_is_flagged(place):
+    data = {
+        **cadence(step="create"),
+        **rows(
+            (True, "2026-10-12T18:30", "Action"),
+            (True, "2026-12-15T18:30", ""),
+        ),
+    }
+    response = client_for(place.facilitator).post(planner_url(place), data)
+    assert response.status_code == 200
+    closed = [row["closed"] for row in response.context["rows"]]
+    assert closed == ["Action de grâce", None]
+    assert "Ce jour-là : Action de grâce." in unescape(response.content.decode())

@@ -127,14 +127,21 @@ def _day_of(form):
     return timezone.localtime(moment).date() if moment else None
 
 
-def _rows(formset, community, time_zone: str) -> list[dict]:
-    """Each row with the title of a session already planned on its day, if any."""
+def _rows(formset, access) -> list[dict]:
+    """Each row with a session already planned on its day, and its holiday."""
+    network = access.network
     days = [_day_of(form) for form in formset.forms]
-    existing = sessions_on_days(community, [d for d in days if d], time_zone)
-    return [
-        {"form": form, "existing": existing.get(day)}
-        for form, day in zip(formset.forms, days, strict=True)
-    ]
+    existing = sessions_on_days(
+        access.community, [d for d in days if d], network.time_zone
+    )
+    language = get_language() or "fr"
+    rows = []
+    for form, day in zip(formset.forms, days, strict=True):
+        closed = planning.closure(day, network.province, language) if day else None
+        if closed and closed in str(form["note"].value() or ""):
+            closed = None  # the note already says so
+        rows.append({"form": form, "existing": existing.get(day), "closed": closed})
+    return rows
 
 
 def _proposed_formset(access, season: int, cadence) -> RowFormSet:
@@ -249,6 +256,6 @@ def _planner(request, access, season):
         {
             **context,
             "formset": formset,
-            "rows": _rows(formset, access.community, access.network.time_zone),
+            "rows": _rows(formset, access),
         },
     )
