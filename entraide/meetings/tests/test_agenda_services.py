@@ -246,3 +246,20 @@ def test_two_facilitators_reordering_at_once_keep_a_clean_order(place):
     assert not errors
     positions = [position for _, position in _titles(session)]
     assert positions == list(range(1, 10))
+
+
+def test_proposer_gets_an_email_with_the_reason_in_their_language(
+    place, smtp, django_capture_on_commit_callbacks
+):
+    session = place.session(title="Le jeu libre")
+    item = agenda.propose_item(session=session, actor=place.educator, title="Parc")
+    place.educator.language = "en"
+    place.educator.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        agenda.decline_item(
+            item=item, actor=place.facilitator, reason="Déjà vu en octobre."
+        )
+    [message] = smtp.to(place.educator.email)
+    assert 'your item "Parc" was not accepted for "Le jeu libre"' in message["Subject"]
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert "Reason: Déjà vu en octobre." in text
