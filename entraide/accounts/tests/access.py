@@ -40,6 +40,10 @@ RULES = [
     Rule("account_change_password", expect=members_only()),
     Rule("account_set_password", expect={"anonymous": 302}, default=302),
     Rule("account_reauthenticate", expect=members_only()),
+    # Re-authentication by emailed code (allauth 65.22): the request form needs a
+    # session; the confirmation page sends back to it until a code was requested.
+    Rule("account_request_reauthentication_code", expect=members_only()),
+    Rule("account_confirm_reauthentication_code", default=302),
     Rule("account_confirm_login_code", default=302),
     Rule("account_confirm_email", kwargs={"key": "not-a-key"}, default=200),
     Rule(
