@@ -3,6 +3,7 @@ from django.urls import path
 from entraide.meetings.views import agenda as agenda_views
 from entraide.meetings.views import calendars as calendar_views
 from entraide.meetings.views import planning as planning_views
+from entraide.meetings.views import records as records_views
 from entraide.meetings.views import sessions as views
 
 app_name = "meetings"
@@ -103,6 +104,32 @@ urlpatterns = [
         name="agenda_document_remove",
     ),
     # Attendance, minutes, decisions and follow-ups
+    path(
+        f"{session}presences/",
+        records_views.attendance_sheet_view,
+        name="attendance",
+    ),
+    path(
+        f"{session}presences.csv",
+        records_views.attendance_csv,
+        name="attendance_csv",
+    ),
+    path(f"{session}compte-rendu/", records_views.minutes_edit, name="minutes"),
+    path(
+        f"{session}compte-rendu/publier/",
+        records_views.minutes_publish,
+        name="minutes_publish",
+    ),
+    path(
+        f"{session}suivis/ajouter/",
+        records_views.follow_up_create,
+        name="follow_up_create",
+    ),
+    path(
+        f"{session}suivis/<int:follow_up>/",
+        records_views.follow_up_edit,
+        name="follow_up_edit",
+    ),
     # Calendar feeds and participation record
     path(
         "mes-rencontres/calendriers/<str:token>.ics",

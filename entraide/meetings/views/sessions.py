@@ -75,7 +75,7 @@ def session_list(request, network, community):
 def session_create(request, network, community):
     access = sessions_access(request.user, network, community)
     require(perms.can_manage_sessions(access))
-    form = SessionForm(request.POST or None, creating=True)
+    form = SessionForm(request.POST or None, community=access.community, creating=True)
     if request.method == "POST" and form.is_valid():
         try:
             session = services.create_session(
@@ -131,7 +131,9 @@ def session_edit(request, network, community, pk):
     access = sessions_access(request.user, network, community)
     session = session_for(access, pk)
     require(perms.can_edit_session(access, session))
-    form = SessionForm(request.POST or None, instance=session)
+    form = SessionForm(
+        request.POST or None, community=access.community, instance=session
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_session(
