@@ -242,6 +242,11 @@ def publish_minutes(*, session: Session, actor) -> bool:
     return first
 
 
+def _one_line(text) -> str:
+    """A follow-up is one line: it goes into notification titles and email subjects."""
+    return " ".join((text or "").split())
+
+
 def _check_follow_up(
     session: Session, follow_up: FollowUp, *, check_assignee: bool = True
 ) -> None:
@@ -297,7 +302,7 @@ def add_follow_up(
         raise ValidationError(_("Une rencontre annulée n'a pas de suivis."))
     follow_up = FollowUp(
         session=session,
-        description=(description or "").strip(),
+        description=_one_line(description),
         assignee=assignee,
         due_on=due_on,
         status=FollowUpStatus.OPEN,
@@ -329,7 +334,7 @@ def update_follow_up(
     if status not in FollowUpStatus.values:
         raise ValidationError({"status": _("Choisissez un statut de la liste.")})
     if description is not _UNCHANGED:
-        follow_up.description = (description or "").strip()
+        follow_up.description = _one_line(description)
     if assignee is not _UNCHANGED:
         follow_up.assignee = assignee
     if due_on is not _UNCHANGED:

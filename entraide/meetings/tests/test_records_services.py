@@ -235,7 +235,7 @@ def test_a_follow_up_goes_to_a_member_who_is_told(place):
     follow_up = records.add_follow_up(
         session=session,
         actor=place.facilitator,
-        description="Envoyer la grille d'observation",
+        description="  Envoyer la grille\r\nd'observation ",
         assignee=place.educator,
         due_on=date(2027, 1, 15),
     )
@@ -243,6 +243,7 @@ def test_a_follow_up_goes_to_a_member_who_is_told(place):
     notice = Notification.objects.get(kind="meetings.follow_up_assigned")
     assert notice.recipient == place.educator
     assert notice.context["follow_up"] == "Envoyer la grille d'observation"
+    assert follow_up.description == "Envoyer la grille d'observation"
 
 
 @pytest.mark.parametrize(
