@@ -356,3 +356,20 @@ def test_open_follow_ups_are_carried_to_later_sessions_until_done(place):
     assert list(carried_follow_ups(december)) == [recent]
     records.update_follow_up(follow_up=recent, actor=place.educator, status="done")
     assert list(carried_follow_ups(december)) == []
+
+
+def test_published_minutes_reach_members_by_email_once(
+    place, smtp, django_capture_on_commit_callbacks
+):
+    session = past_session(place)
+    records.save_minutes(
+        session=session, actor=place.facilitator, minutes="Compte rendu", decisions=[]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        records.publish_minutes(session=session, actor=place.facilitator)
+    with django_capture_on_commit_callbacks(execute=True):
+        records.publish_minutes(session=session, actor=place.facilitator)
+    assert len(smtp.to("educator@mcq.example")) == 1
+    assert "compte rendu" in smtp.to("peer@mcq.example")[0]["Subject"]
+    assert smtp.to("outsider@mcq.example") == []
+    assert smtp.to("facilitator@mcq.example") == []
