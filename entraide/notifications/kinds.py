@@ -201,8 +201,7 @@ MEETING_AGENDA_PROPOSED = register(
     "meetings.agenda_proposed",
     label=_("Point proposé à l'ordre du jour d'une rencontre que j'anime"),
     title=_(
-        "%(community)s : %(person)s propose le point « %(item)s » pour "
-        "« %(session)s »."
+        "%(community)s : %(person)s propose le point « %(item)s » pour « %(session)s »."
     ),
 )
 MEETING_AGENDA_ACCEPTED = register(
