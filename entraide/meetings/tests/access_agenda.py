@@ -8,15 +8,13 @@ sees it (403 on the facilitators' actions rather than 404).
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from entraide.core.testing import Rule
-
-# access.py imports this module once its own names are defined.
-from entraide.meetings.tests.access import (
+from entraide.meetings.tests.access_common import (
     FACILITATOR_ACTS,
     FACILITATOR_ONLY,
     READERS,
     WRITERS,
 )
-from entraide.meetings.tests.access import _session as _access_session
+from entraide.meetings.tests.access_common import _session as _access_session
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

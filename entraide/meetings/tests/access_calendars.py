@@ -23,7 +23,7 @@ OWNER_ONLY = {
 
 def _community_feed(world):
     from entraide.meetings.services import calendars
-    from entraide.meetings.tests.access import _session
+    from entraide.meetings.tests.access_common import _session
 
     _session(world)
     world.extra["feed"] = calendars.get_or_create_feed(

@@ -7,21 +7,11 @@ are the facilitator's.
 from django.utils import timezone
 
 from entraide.core.testing import Rule
-
-NOT_MEMBERS = {
-    "anonymous": 302,
-    "member": 404,
-    "management": 404,
-    "project_lead": 404,
-    "admin": 404,
-    "other_network_admin": 404,
-    "other_community_member": 404,
-    "regional_committee": 404,
-    "scientific_committee": 404,
-}
-READERS = {**NOT_MEMBERS, "community_member": 200, "facilitator": 200}
-FACILITATOR_ONLY = {**NOT_MEMBERS, "community_member": 403, "facilitator": 200}
-FACILITATOR_ACTS = {**NOT_MEMBERS, "community_member": 403, "facilitator": 302}
+from entraide.meetings.tests.access_common import (
+    FACILITATOR_ACTS,
+    FACILITATOR_ONLY,
+    READERS,
+)
 
 
 def _season():

@@ -10,9 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from entraide.core.testing import Rule
-
-# access.py imports this module once its own names are defined.
-from entraide.meetings.tests.access import (
+from entraide.meetings.tests.access_common import (
     FACILITATOR_ACTS,
     FACILITATOR_ONLY,
     NOT_MEMBERS,

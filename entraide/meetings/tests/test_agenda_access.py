@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 
 from entraide.core.testing import ROLES, World
-from entraide.meetings.tests import access  # noqa: F401 - loads the rules in order
 from entraide.meetings.tests.access_agenda import RULES
 from entraide.meetings.urls import urlpatterns
 
