@@ -8,12 +8,15 @@ pixels only, so EXIF data (GPS position, camera, date) never reaches the disk.
 """
 
 import io
+import uuid
 import warnings
 import zipfile
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -203,3 +206,34 @@ def _without_metadata(data: bytes, content_type: str, name: str) -> bytes:
     else:
         clean.save(out, fmt, optimize=True)
     return out.getvalue()
+
+
+def generated_name(folder: str, filename: str) -> str:
+    """A storage path of our own: nothing of the uploaded name reaches the disk
+    but a short, plain extension."""
+    suffix = PurePosixPath(filename).suffix.lower()[:8]
+    if not suffix[1:].isalnum():
+        suffix = ""
+    return f"{folder}/{uuid.uuid4().hex}{suffix}"
+
+
+def download_response(stored) -> FileResponse:
+    """A stored file (with ``file``, ``original_name``, ``content_type``) sent as a
+    download that no browser will render or sniff; 404 if the file is gone.
+
+    Call it only after the permission check.
+    """
+    try:
+        handle = stored.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=stored.original_name,
+        content_type=stored.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

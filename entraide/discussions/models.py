@@ -1,13 +1,12 @@
 """Mutual-aid discussion in a community: threads, replies, files, marks, reports."""
 
-import uuid
-from pathlib import PurePosixPath
-
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from entraide.core.uploads import generated_name
 
 BODY_MAX_LENGTH = 20_000
 TITLE_MAX_LENGTH = 200
@@ -183,11 +182,7 @@ class Follow(models.Model):
 
 
 def attachment_path(instance, filename: str) -> str:
-    """A generated name: nothing of the uploaded name reaches the file system."""
-    suffix = PurePosixPath(filename).suffix.lower()[:8]
-    if not suffix[1:].isalnum():
-        suffix = ""
-    return f"discussions/{uuid.uuid4().hex}{suffix}"
+    return generated_name("discussions", filename)
 
 
 class Attachment(models.Model):

@@ -10,13 +10,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from entraide.core.shortcuts import filters_query_string, require, show_service_errors
+from entraide.core.uploads import download_response
 from entraide.discussions import permissions as perms
 from entraide.discussions import services
 from entraide.discussions.forms import (
@@ -597,17 +598,4 @@ def attachment_download(request, network, community, attachment_pk):
     """The file, after the permission check, always as a download."""
     access = discussions_for(request.user, network, community)
     attachment = attachment_for(access, attachment_pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return download_response(attachment)

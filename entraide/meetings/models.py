@@ -1,8 +1,6 @@
 """Sessions (« rencontres ») of a community and the registrations to them."""
 
-import uuid
 from datetime import timedelta
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from entraide.communities.models import Community
+from entraide.core.uploads import generated_name
 
 MIN_DURATION = 15
 MAX_DURATION = 12 * 60
@@ -294,11 +293,7 @@ class AgendaItem(models.Model):
 
 
 def agenda_document_path(instance, filename: str) -> str:
-    """A generated name: nothing of the uploaded name reaches the file system."""
-    suffix = PurePosixPath(filename).suffix.lower()[:8]
-    if not suffix[1:].isalnum():
-        suffix = ""
-    return f"meetings/{uuid.uuid4().hex}{suffix}"
+    return generated_name("meetings", filename)
 
 
 class AgendaDocument(models.Model):

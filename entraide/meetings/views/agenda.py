@@ -10,13 +10,13 @@ JavaScript the same forms post and redirect back to the session page.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from entraide.core.shortcuts import require, show_service_errors
+from entraide.core.uploads import download_response
 from entraide.meetings import permissions as perms
 from entraide.meetings.forms.agenda import (
     AgendaDocumentForm,
@@ -350,20 +350,7 @@ def document_download(request, network, community, pk, item, document):
     access, session = _load(request, network, community, pk)
     item = _item(request, access, session, item)
     document = agenda_document_for(item, document)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return download_response(document)
 
 
 @login_required
