@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "entraide.communities",
     "entraide.discussions",
     "entraide.meetings",
+    "entraide.practices",
 ]
 
 MIDDLEWARE = [

@@ -90,6 +90,14 @@ class Network(models.Model):
             "pour chaque rencontre virtuelle."
         ),
     )
+    shares_provincial_pooling = models.BooleanField(
+        _("participe à la mise en commun provinciale"),
+        default=False,
+        help_text=_(
+            "Les pratiques publiées pour la mise en commun sont visibles des autres "
+            "réseaux qui y participent."
+        ),
+    )
     privacy_officer_name = models.CharField(
         _("responsable de la protection des renseignements personnels"),
         max_length=200,

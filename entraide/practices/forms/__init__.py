@@ -1,0 +1,1 @@
+"""Forms of the practice inventory, one module per part."""

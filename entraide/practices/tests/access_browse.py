@@ -1,0 +1,3 @@
+"""Access rules of the browse pages (gathered in access.py)."""
+
+RULES: list = []

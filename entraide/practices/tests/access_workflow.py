@@ -1,0 +1,3 @@
+"""Access rules of the workflow pages (gathered in access.py)."""
+
+RULES: list = []

@@ -1,0 +1,1 @@
+"""Pages of the practice inventory, one module per part (see ``urls.py``)."""
