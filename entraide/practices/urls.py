@@ -1,7 +1,7 @@
 app_name = "practices"
 
 base = "<slug:network>/pratiques/"
-sheet = f"{base}<int:pk>/"
+sheet = f"{base}fiches/<int:pk>/"
 
 urlpatterns = [
     # Authoring: new sheet, edit, my sheets, the sheet page, versions and differences
