@@ -132,6 +132,11 @@ def can_review(viewer: Viewer, sheet: PracticeSheet) -> bool:
     return _decides_regionally(viewer, sheet) and sheet.state == SheetState.SUBMITTED
 
 
+def can_view_regional_queue(viewer: Viewer) -> bool:
+    """The regional committee's work queue: its members and the project leads."""
+    return viewer.is_member and (viewer.regional or viewer.leads)
+
+
 def can_send_to_scientific(viewer: Viewer, sheet: PracticeSheet) -> bool:
     return _decides_regionally(viewer, sheet) and sheet.state == SheetState.RETAINED
 
