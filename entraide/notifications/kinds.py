@@ -233,3 +233,42 @@ MEETING_FOLLOW_UP_ASSIGNED = register(
         "%(community)s : un suivi de « %(session)s » vous est confié : %(follow_up)s"
     ),
 )
+PRACTICE_SUBMITTED = register(
+    "practices.submitted",
+    label=_("Fiche de pratique soumise au comité régional"),
+    title=_(
+        "%(network)s : %(person)s soumet la fiche « %(sheet)s » au comité régional."
+    ),
+)
+PRACTICE_NEEDS_CHANGES = register(
+    "practices.needs_changes",
+    label=_("Modifications demandées à ma fiche de pratique"),
+    title=_("%(network)s : des modifications sont demandées à la fiche « %(sheet)s »."),
+)
+PRACTICE_RETAINED = register(
+    "practices.retained",
+    label=_("Ma fiche de pratique retenue par le comité régional"),
+    title=_("%(network)s : la fiche « %(sheet)s » est retenue par le comité régional."),
+)
+PRACTICE_NOT_RETAINED = register(
+    "practices.not_retained",
+    label=_("Ma fiche de pratique non retenue"),
+    title=_("%(network)s : la fiche « %(sheet)s » n'est pas retenue."),
+)
+PRACTICE_SENT_TO_SCIENTIFIC = register(
+    "practices.sent_to_scientific",
+    label=_("Fiche de pratique à évaluer par le comité scientifique"),
+    title=_("%(network)s : la fiche « %(sheet)s » est à évaluer."),
+)
+PRACTICE_EVALUATED = register(
+    "practices.evaluated",
+    label=_("Fiche de pratique évaluée, à formaliser"),
+    title=_(
+        "%(network)s : la fiche « %(sheet)s » est évaluée et peut être formalisée."
+    ),
+)
+PRACTICE_PUBLISHED = register(
+    "practices.published",
+    label=_("Ma fiche de pratique publiée"),
+    title=_("%(network)s : la fiche « %(sheet)s » est publiée (%(scope)s)."),
+)
