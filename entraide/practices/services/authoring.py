@@ -59,7 +59,8 @@ def _split(fields: dict) -> tuple[dict, dict]:
 
 
 def _clean_text(value) -> str:
-    return (value or "").strip()
+    """Trimmed, with one kind of line break whatever the browser sent."""
+    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _check_scope(network: Network, author, meta: dict) -> dict:

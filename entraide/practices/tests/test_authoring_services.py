@@ -146,13 +146,13 @@ def test_each_save_is_a_new_numbered_version(inventory):
 
 
 def test_saving_unchanged_content_writes_no_version(inventory):
-    sheet = new_sheet(inventory, summary="Pareil")
+    sheet = new_sheet(inventory, summary="Pareil\nEncore")
     version = authoring.save_version(
         sheet=sheet,
         actor=inventory.author,
         expected_lock_version=0,
         title=" Les transitions en chanson ",
-        summary="Pareil",
+        summary="Pareil\r\nEncore",  # as a browser sends it
         age_group="3_5",
     )
     assert version.number == 1

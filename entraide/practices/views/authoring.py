@@ -194,7 +194,7 @@ def sheet_edit(request, network, pk):
 def _labelled(version: SheetVersion) -> list[tuple[str, str, str]]:
     """(name, label, text) of each content field of a version."""
     return [
-        (name, SheetVersion._meta.get_field(name).verbose_name, getattr(version, name))
+        (name, SheetForm.base_fields[name].label, getattr(version, name))
         for name in CONTENT_FIELDS
     ]
 
