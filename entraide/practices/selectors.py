@@ -79,7 +79,9 @@ def visible_sheets(viewer: Viewer) -> QuerySet[PracticeSheet]:
 def _queue(viewer: Viewer, states, *, subregion=None, age_group=None):
     sheets = (
         PracticeSheet.objects.filter(network=viewer.network, state__in=states)
-        .select_related("author", "current_version", "subregion", "organisation")
+        .select_related(
+            "network", "author", "current_version", "subregion", "organisation"
+        )
         .prefetch_related("co_authors")
     )
     if subregion:
