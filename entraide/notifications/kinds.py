@@ -272,3 +272,11 @@ PRACTICE_PUBLISHED = register(
     label=_("Ma fiche de pratique publiée"),
     title=_("%(network)s : la fiche « %(sheet)s » est publiée (%(scope)s)."),
 )
+PRACTICE_CO_AUTHOR_ADDED = register(
+    "practices.co_author_added",
+    label=_("On m'ajoute comme coautrice ou coauteur d'une fiche de pratique"),
+    title=_(
+        "%(network)s : %(person)s vous ajoute comme coautrice ou coauteur "
+        "de la fiche « %(sheet)s »."
+    ),
+)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from entraide.core.uploads import JPEG, PNG, CheckedUpload, check_upload
 from entraide.networks.models import Membership, Network
+from entraide.notifications.services import notify
 from entraide.practices.models import (
     CONTENT_FIELDS,
     Evidence,
@@ -142,6 +143,26 @@ def _co_authors(meta: dict, author) -> list | None:
     return [p for p in meta["co_authors"] if author is None or p.pk != author.pk]
 
 
+def _tell_new_co_authors(sheet: PracticeSheet, actor, before: set) -> None:
+    """Each person newly named co-author hears of it (never the one who named)."""
+    added = [p for p in sheet.co_authors.all() if p.pk not in before]
+    for person in added:
+        if actor is not None and person.pk == actor.pk:
+            continue
+        notify(
+            recipient=person,
+            kind="practices.co_author_added",
+            context={
+                "network": sheet.network.name,
+                "sheet": sheet.current_version.title,
+                "person": (actor.get_full_name() or actor.email) if actor else "",
+            },
+            url=sheet.get_absolute_url(),
+            actor=actor,
+            network=sheet.network,
+        )
+
+
 def create_sheet(*, network: Network, author, **fields) -> PracticeSheet:
     """A new draft with its first version, filed under the author's network."""
     content, meta = _split(fields)
@@ -161,6 +182,7 @@ def create_sheet(*, network: Network, author, **fields) -> PracticeSheet:
         sheet.current_version = version
         sheet.save(update_fields=["current_version"])
         refresh_search_text(sheet)
+        _tell_new_co_authors(sheet, author, set())
     return sheet
 
 
@@ -218,11 +240,13 @@ def save_version(
             locked.current_version = version
         if meta.get("themes") is not None:
             locked.themes.set(meta["themes"])
+        before = set(locked.co_authors.values_list("pk", flat=True))
         if meta["co_authors"] is not None:
             locked.co_authors.set(meta["co_authors"])
         locked.lock_version += 1
         locked.save()
         refresh_search_text(locked)
+        _tell_new_co_authors(locked, actor, before)
     for name in (*SCALAR_FIELDS, "lock_version", "current_version", "updated_at"):
         setattr(sheet, name, getattr(locked, name))
     sheet.search_text = locked.search_text

@@ -350,3 +350,30 @@ def test_removed_evidence_takes_its_file(
         authoring.remove_evidence(evidence=evidence, actor=inventory.author)
     assert not Evidence.objects.exists()
     assert _stored(settings) == before
+
+
+def test_people_named_co_authors_are_told_once(inventory):
+    from entraide.notifications.models import Notification
+
+    sheet = new_sheet(inventory, co_authors=[inventory.rep])
+    authoring.save_version(
+        sheet=sheet,
+        actor=inventory.rep,
+        expected_lock_version=0,
+        summary="Ajout",
+        co_authors=[inventory.rep, inventory.peer],
+    )
+    authoring.save_version(
+        sheet=sheet,
+        actor=inventory.author,
+        expected_lock_version=1,
+        summary="Encore",
+        co_authors=[inventory.rep, inventory.peer],
+    )
+    told = Notification.objects.filter(kind="practices.co_author_added")
+    assert sorted(n.recipient.email for n in told) == [
+        "peer@mcq.example",
+        "rep@mcq.example",
+    ]
+    assert told.get(recipient=inventory.peer).url == sheet.get_absolute_url()
+    assert not told.filter(recipient=inventory.author).exists()
