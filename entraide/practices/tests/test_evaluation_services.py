@@ -147,7 +147,9 @@ def test_scale_cannot_shrink_past_given_scores(inventory):
         (1, 5, ["A", "a"], "criteria"),
     ],
 )
-def test_bad_grid_is_refused_on_its_field(inventory, scale_min, scale_max, names, field):
+def test_bad_grid_is_refused_on_its_field(
+    inventory, scale_min, scale_max, names, field
+):
     with pytest.raises(ValidationError) as error:
         services.update_grid(
             network=inventory.network,
@@ -254,9 +256,7 @@ def test_draft_score_set_empty_is_removed(inventory):
     evaluation = _evaluate(sheet, inventory.evaluator, [4, 3], submit=False)
     first, second = _criteria(inventory)[:2]
     services.save_scores(evaluation=evaluation, scores={first.pk: 2, second.pk: None})
-    assert dict(evaluation.scores.values_list("criterion_id", "value")) == {
-        first.pk: 2
-    }
+    assert dict(evaluation.scores.values_list("criterion_id", "value")) == {first.pk: 2}
 
 
 def test_submitted_evaluation_never_changes(inventory):
@@ -298,7 +298,8 @@ def test_summary_averages_submitted_evaluations_only(inventory):
     _evaluate(sheet, inventory.lead, [1, 1, 1, 1], submit=False)
     summary = services.evaluation_summary(sheet)
     assert (summary.evaluations, summary.recusals) == (2, 0)
-    assert [(row.criterion.name, row.average, row.count) for row in summary.criteria] == [
+    rows = [(row.criterion.name, row.average, row.count) for row in summary.criteria]
+    assert rows == [
         ("Pertinence", 4, 2),
         ("Transférabilité", 2, 2),
         ("Preuves d'effet", 3.5, 2),
