@@ -292,6 +292,7 @@ def generate(scale: Scale, *, seed: int = 2026, log=print) -> dict[str, int]:
         generate_communities(
             scale, rng, networks, sizes, members_of, bench_user, now, counts, log
         )
+        generate_practices(scale, rng, networks[0], members_of, now, counts, log)
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -412,6 +413,98 @@ def generate_communities(
         f"{len(communities)} communities, {len(memberships)} community memberships, "
         f"{len(threads)} threads, {counts['replies']} replies"
     )
+
+
+PRACTICE_TITLES = (
+    "Chanson du rangement pour les éducatrices et les trottineurs",
+    "Jeu libre en forêt toute l'année",
+    "Accueillir un enfant autiste au groupe",
+    "Journal de bord photo pour les familles",
+    "Collation préparée par les enfants",
+    "Accueil et mentorat des nouvelles éducatrices",
+)
+
+
+def generate_practices(scale, rng, network, members_of, now, counts, log) -> None:
+    """Sheets of the largest network at every step, most of them published (one
+    per 50 people: 2,000 at national scale), with their search text folded."""
+    from datetime import timedelta
+
+    from entraide.practices.models import (
+        InterventionZone,
+        PracticeSheet,
+        PracticeTheme,
+        SheetState,
+        SheetVersion,
+    )
+    from entraide.practices.search import fold
+
+    zones = InterventionZone.objects.bulk_create(
+        [InterventionZone(network=network, name=f"Zone {i + 1}") for i in range(4)]
+    )
+    themes = PracticeTheme.objects.bulk_create(
+        [PracticeTheme(network=network, name=f"Thème {i + 1}") for i in range(6)]
+    )
+    subregions = list(network.subregions.all())
+    authors = members_of[network.pk]
+    states = [SheetState.PUBLISHED] * 7 + [
+        SheetState.SUBMITTED,
+        SheetState.RETAINED,
+        SheetState.DRAFT,
+    ]
+    summary = "Les éducatrices préparent les enfants à la transition en chantant."
+    sheets = []
+    for i in range(max(scale.people // 50, 10)):
+        state = rng.choice(states)
+        published = state == SheetState.PUBLISHED
+        sheets.append(
+            PracticeSheet(
+                network=network,
+                author_id=rng.choice(authors),
+                subregion=rng.choice(subregions) if subregions else None,
+                zone=rng.choice(zones),
+                age_group=rng.choice(["0_18m", "18m_3", "3_5", "all"]),
+                setting=rng.choice(["installation", "home", "both"]),
+                state=state,
+                scope=rng.choice(["network", "provincial", "public"])
+                if published
+                else "",
+                published_at=now - timedelta(hours=i) if published else None,
+                search_text=fold(f"{PRACTICE_TITLES[i % 6]} {i} {summary}"),
+            )
+        )
+    PracticeSheet.objects.bulk_create(sheets, batch_size=BATCH)
+    versions = SheetVersion.objects.bulk_create(
+        [
+            SheetVersion(
+                sheet=sheet,
+                number=1,
+                title=f"{PRACTICE_TITLES[i % 6]} {i}",
+                summary=summary,
+                steps="1. Annoncer.\n2. Chanter.\n3. Ranger ensemble.",
+            )
+            for i, sheet in enumerate(sheets)
+        ],
+        batch_size=BATCH,
+    )
+    for sheet, version in zip(sheets, versions, strict=True):
+        sheet.current_version = version
+        if sheet.state == SheetState.PUBLISHED:
+            sheet.published_version = version
+    PracticeSheet.objects.bulk_update(
+        sheets, ["current_version", "published_version"], batch_size=BATCH
+    )
+    PracticeSheet.themes.through.objects.bulk_create(
+        [
+            PracticeSheet.themes.through(
+                practicesheet=sheet, practicetheme=themes[i % len(themes)]
+            )
+            for i, sheet in enumerate(sheets)
+        ],
+        batch_size=BATCH,
+    )
+    counts["practice_sheets"] = len(sheets)
+    log(f"{len(sheets)} practice sheets in {network.slug}")
 
 
 def generate_sessions(rng, community, member_ids, now, counts) -> None:

@@ -58,6 +58,17 @@ def pages(
             "Community calendar feed (10 sessions)",
         ),
         ("/r/mes-rencontres/participation/", True, "Participation record"),
+        (
+            f"/r/{network_slug}/pratiques/",
+            True,
+            "Published practices, page 1 (2,000 sheets)",
+        ),
+        (
+            f"/r/{network_slug}/pratiques/?q=educatrice&sort=evaluations",
+            True,
+            "Published practices, searching « educatrice »",
+        ),
+        (f"/r/{network_slug}/pratiques/", False, "Published practices, anonymous"),
     ]
 
 
