@@ -230,3 +230,27 @@ def test_the_queue_makes_as_many_queries_with_ten_times_the_sheets(
     fill(20)
     with django_assert_max_num_queries(len(small)):
         assert client.get(url).status_code == 200
+
+
+def test_visible_sheets_follow_the_sheet_page_rule(inventory):
+    from entraide.practices import permissions as perms
+    from entraide.practices.selectors import scientific_queue, visible_sheets
+
+    draft = make_sheet(inventory.network, inventory.author, title="Brouillon")
+    sent = make_sheet(
+        inventory.network, inventory.author, state=S.SENT_TO_SCIENTIFIC, title="Envoyée"
+    )
+    submitted = make_sheet(inventory.network, inventory.author, state=S.SUBMITTED)
+    theirs = make_sheet(inventory.other_network, inventory.outsider, state=S.SUBMITTED)
+
+    def seen(who, network=inventory.network):
+        return set(visible_sheets(perms.viewer_for(who, network)))
+
+    assert seen(inventory.author) == {draft, sent, submitted}
+    assert seen(inventory.rep) == {sent, submitted}
+    assert seen(inventory.evaluator) == {sent}
+    assert seen(inventory.peer) == set()
+    assert seen(inventory.outsider) == set()
+    assert seen(inventory.outsider, inventory.other_network) == {theirs}
+    evaluator = perms.viewer_for(inventory.evaluator, inventory.network)
+    assert list(scientific_queue(evaluator)) == [sent]
