@@ -78,13 +78,16 @@ def _move(sheet, current, actor, to_state: str, comment: str, **fields):
             setattr(obj, name, value)
     current.save(update_fields=["state", "updated_at", *fields])
     sheet.updated_at = current.updated_at
-    return SheetTransition.objects.create(
+    row = SheetTransition(
         sheet=current,
         actor=actor,
         from_state=from_state,
         to_state=to_state,
         comment=comment,
     )
+    row.full_clean(exclude=["sheet", "actor"])
+    row.save()
+    return row
 
 
 def _title(sheet: PracticeSheet) -> str:
