@@ -436,6 +436,14 @@ def test_concurrent_formalise_form_keeps_the_text(client, inventory):
     html = response.content.decode()
     assert "a été écrasé" in html and "Mon résumé tapé" in html
     assert not SheetVersion.objects.filter(title="Mon titre tapé").exists()
+    sheet.refresh_from_db()
+    assert f'name="lock_version" value="{sheet.lock_version}"' in html
+    response = client.post(
+        _url("formalise", sheet),
+        {"title": "Mon titre tapé", "lock_version": str(sheet.lock_version)},
+    )
+    assert response.status_code == 302
+    assert SheetVersion.objects.filter(title="Mon titre tapé").exists()
 
 
 def test_lead_formalises_then_publishes_to_the_public(client, inventory):

@@ -36,6 +36,7 @@ from entraide.practices.models import (
 from entraide.practices.selectors import scientific_queue, sheet_for
 from entraide.practices.services import evaluation as services
 from entraide.practices.services import workflow
+from entraide.practices.services.authoring import CONFLICT
 
 QUEUE_PAGE_SIZE = 25
 
@@ -320,6 +321,14 @@ def formalise(request, network, pk):
                 **form.content(),
             )
         except ValidationError as error:
+            if getattr(error, "code", None) == CONFLICT:
+                # The person now sees the message: saving again may go over it.
+                sheet = sheet_for(viewer, pk)
+                latest = sheet.versions.order_by("-number").first()
+                data = request.POST.copy()
+                data["lock_version"] = str(sheet.lock_version)
+                form = FormaliseForm(data, initial=initial)
+                form.is_valid()
             show_service_errors(form, error)
         else:
             messages.success(
