@@ -102,6 +102,23 @@ def test_recused_evaluator_sees_the_others(client, inventory):
     assert "1 récusation" in html
 
 
+def test_project_lead_on_the_committee_is_blind_until_submitting(client, inventory):
+    from entraide.communities.models import CommunityMembership
+
+    CommunityMembership.objects.create(
+        community=inventory.scientific_committee, user=inventory.lead
+    )
+    sheet = _sheet(inventory)
+    _evaluate(sheet, inventory.evaluator, FIRST, comment=FIRST_COMMENT)
+    _evaluate(sheet, inventory.evaluator2, [3, 3, 4, 4])
+    html = _page(client, inventory.lead, sheet)
+    assert FIRST_COMMENT not in html and "Bergeron" not in html
+    assert "Moyennes des évaluations soumises" not in html
+    _evaluate(sheet, inventory.lead, [2, 2, 2, 2])
+    html = _page(client, inventory.lead, sheet)
+    assert FIRST_COMMENT in html
+
+
 def test_project_lead_sees_every_submitted_evaluation(client, inventory):
     sheet = _sheet(inventory)
     _evaluate(sheet, inventory.evaluator, FIRST, comment=FIRST_COMMENT)

@@ -58,12 +58,16 @@ def own_evaluation(viewer, sheet) -> Evaluation | None:
 
 def can_see_scores(viewer, sheet, own: Evaluation | None) -> bool:
     """Others' individual scores: the project lead, and an evaluator once their
-    own evaluation is submitted or they recused themselves."""
+    own evaluation is submitted or they recused themselves (a project lead who
+    sits on the committee waits too)."""
     if not perms.can_view_sheet(viewer, sheet):
+        return False
+    submitted = own is not None and own.submitted_at is not None
+    if perms.can_evaluate(viewer, sheet) and not submitted:
         return False
     if viewer.leads and not perms.is_author(viewer, sheet):
         return True
-    return viewer.scientific and own is not None and own.submitted_at is not None
+    return viewer.scientific and submitted
 
 
 def can_see_summary(viewer, sheet, own: Evaluation | None) -> bool:
