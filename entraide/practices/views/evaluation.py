@@ -302,7 +302,8 @@ def queue(request, network):
             "subregion": subregion,
             "age_groups": AgeGroup.choices,
             "age_group": age_group or "",
-            "filters": filters_query_string(request),
+            "query_string": filters_query_string(request),
+            "can_manage_grid": can_manage_grid(viewer),
         },
     )
 
