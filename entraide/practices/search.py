@@ -12,6 +12,8 @@ import unicodedata
 
 import snowballstemmer
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Length, StrIndex
+from django.db.models.lookups import GreaterThan, LessThanOrEqual
 
 # A query is cut to this many words: more only slows the LIKE chain down.
 MAX_QUERY_WORDS = 8
@@ -59,25 +61,26 @@ def search_filter(query: str, field: str = "search_text") -> Q:
     return condition
 
 
-def rank_by_title(queryset: QuerySet, query: str, title_field: str) -> QuerySet:
-    """Annotate ``search_rank``: 2 when the title holds every stem, 1 when it holds
-    the first one, else 0 (the title as stored is not folded, so its accents and
-    case are set aside by comparing with the query's words as typed too)."""
+def rank_by_title(
+    queryset: QuerySet, query: str, title_field: str, field: str = "search_text"
+) -> QuerySet:
+    """Annotate ``search_rank``: how many of the query's stems are in the title.
+
+    The folded text starts with the folded title (``authoring.refresh_search_text``
+    puts it first), so a stem found within the title's length of the start is a
+    title match — a test both databases answer alike (``instr`` / ``strpos``).
+    """
     stems = query_stems(query)
     if not stems:
         return queryset.annotate(search_rank=Value(0, output_field=IntegerField()))
-    words = WORD.findall(_strip_accents(query.lower()))[:MAX_QUERY_WORDS]
-    all_in_title = Q()
+    title_length = Length(title_field)
+    rank = Value(0, output_field=IntegerField())
     for stem in stems:
-        all_in_title &= Q(**{f"{title_field}__icontains": stem})
-    first = Q(**{f"{title_field}__icontains": stems[0]})
-    if words:
-        first |= Q(**{f"{title_field}__icontains": words[0]})
-    return queryset.annotate(
-        search_rank=Case(
-            When(all_in_title, then=Value(2)),
-            When(first, then=Value(1)),
+        position = StrIndex(field, Value(stem))
+        in_title = GreaterThan(position, 0) & LessThanOrEqual(position, title_length)
+        rank += Case(
+            When(in_title, then=Value(1)),
             default=Value(0),
             output_field=IntegerField(),
         )
-    )
+    return queryset.annotate(search_rank=rank)

