@@ -242,3 +242,15 @@ def test_a_bulk_step_refuses_sheets_the_person_may_not_decide_on(inventory):
         )
     sheet.refresh_from_db()
     assert sheet.state == S.SUBMITTED
+
+
+def test_the_second_of_two_representatives_deciding_at_once_is_told(inventory):
+    sheet = make_sheet(inventory.network, inventory.author, state=S.SUBMITTED)
+    seen_by_b = type(sheet).objects.get(pk=sheet.pk)
+    workflow.retain_sheet(sheet=sheet, actor=inventory.rep)
+    with pytest.raises(ValidationError) as caught:
+        workflow.decline_sheet(sheet=seen_by_b, actor=inventory.rep_b, reason="Non")
+    assert "Retenue" in caught.value.messages[0]
+    sheet.refresh_from_db()
+    assert sheet.state == S.RETAINED
+    assert SheetTransition.objects.filter(sheet=sheet).count() == 1
