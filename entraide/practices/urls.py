@@ -1,8 +1,6 @@
 from django.urls import path
 
-from entraide.practices.views import authoring, browse
-from entraide.practices.views import evaluation
-from entraide.practices.views import workflow
+from entraide.practices.views import authoring, browse, evaluation, workflow
 
 app_name = "practices"
 
@@ -46,6 +44,7 @@ urlpatterns = [
         workflow.send_to_scientific,
         name="send_to_scientific",
     ),
+    path(f"{sheet}evaluee/", workflow.mark_evaluated, name="mark_evaluated"),
     path(
         f"{base}comite-regional/", workflow.regional_queue_page, name="regional_queue"
     ),

@@ -104,7 +104,22 @@ QUEUE = {
 }
 QUEUE_ACTS = {**QUEUE, "project_lead": 302, "admin": 302, "regional_committee": 302}
 
+# A sheet with the scientific committee: its members and the leads end the
+# evaluation; the regional committee and management read it (403 on acting).
+EVALUATORS = {
+    **DECIDERS,
+    "regional_committee": 403,
+    "scientific_committee": 200,
+}
+EVALUATORS_ACT = {
+    **EVALUATORS,
+    "project_lead": 302,
+    "admin": 302,
+    "scientific_committee": 302,
+}
+
 SUBMITTED = _kwargs_at(SheetState.SUBMITTED)
+WITH_SCIENTIFIC = _kwargs_at(SheetState.SENT_TO_SCIENTIFIC)
 RETAINED = _kwargs_at(SheetState.RETAINED)
 DRAFT = _kwargs_at(SheetState.DRAFT)
 
@@ -157,6 +172,14 @@ RULES = [
         kwargs=RETAINED,
         data={"comment": ""},
         expect=DECIDERS_ACT,
+    ),
+    Rule("practices:mark_evaluated", kwargs=WITH_SCIENTIFIC, expect=EVALUATORS),
+    Rule(
+        "practices:mark_evaluated",
+        method="POST",
+        kwargs=WITH_SCIENTIFIC,
+        data={"comment": ""},
+        expect=EVALUATORS_ACT,
     ),
     Rule("practices:regional_queue", kwargs=_network, expect=QUEUE),
     Rule(

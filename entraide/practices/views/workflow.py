@@ -142,6 +142,20 @@ STEPS = {
             _("Envoyer au comité scientifique"),
             _("La fiche est envoyée au comité scientifique, qui en est avisé."),
         ),
+        Step(
+            "mark_evaluated",
+            "practices:mark_evaluated",
+            perms.can_mark_evaluated,
+            CommentForm,
+            services.mark_evaluated,
+            _("Terminer l'évaluation"),
+            _(
+                "Le comité scientifique a terminé son analyse : la fiche passe à la "
+                "formalisation, et la chargée ou le chargé de projet en est avisé."
+            ),
+            _("Marquer comme évaluée"),
+            _("La fiche est évaluée; la formalisation peut commencer."),
+        ),
     )
 }
 
@@ -230,6 +244,11 @@ def decline(request, network, pk):
 @login_required
 def send_to_scientific(request, network, pk):
     return _transition(request, network, pk, "send_to_scientific")
+
+
+@login_required
+def mark_evaluated(request, network, pk):
+    return _transition(request, network, pk, "mark_evaluated")
 
 
 # --- The regional committee's queue ------------------------------------------------
