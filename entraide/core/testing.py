@@ -12,6 +12,7 @@ from aiosmtpd.controller import Controller
 AXE_PATH = (
     Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 )
+PASSWORD = "motdepasse-solide-2026"  # noqa: S105 (test people only)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
 
 
@@ -94,10 +95,20 @@ def assert_accessible(page, *, context: str = "") -> None:
         raise AssertionError("\n".join(lines))
 
 
+def sign_in(page, live_server, email: str, password: str = PASSWORD) -> None:
+    """Sign in through the real login page as a person made by ``make_person``."""
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/comptes/login/")
+    page.get_by_label("Courriel (obligatoire)", exact=True).fill(email)
+    page.get_by_label("Mot de passe (obligatoire)", exact=True).fill(password)
+    page.get_by_role("button", name="Connexion").click()
+    page.wait_for_url(f"{live_server.url}/")
+
+
 def make_person(
     email_address: str,
     *,
-    password: str = "motdepasse-solide-2026",  # noqa: S107
+    password: str = PASSWORD,
     **fields,
 ):
     """A person with a verified email who can sign in."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from entraide.communities.models import CommunityKind, CommunityMembership
 from entraide.networks.models import MANAGING_ROLES, Membership, NetworkRole
-from entraide.practices.models import PracticeSheet, Scope, SheetState
+from entraide.practices.models import Evaluation, PracticeSheet, Scope, SheetState
 
 REVIEW_STATES = frozenset(SheetState.values) - {SheetState.DRAFT}
 SCIENTIFIC_STATES = frozenset(
@@ -197,3 +197,41 @@ def can_view_practice(viewer: Viewer, sheet: PracticeSheet, *, pooled=False) -> 
     if viewer.is_member and viewer.network.pk == sheet.network_id:
         return True
     return sheet.scope == Scope.PROVINCIAL and pooled and viewer.is_member
+
+
+# --- Evaluation and the whole inventory ----------------------------------------
+
+
+def can_manage_grid(viewer) -> bool:
+    """The grid is the network's: its project leads set it."""
+    return viewer.leads
+
+
+def can_view_queue(viewer) -> bool:
+    return viewer.is_member and (viewer.scientific or viewer.leads)
+
+
+def can_see_scores(viewer, sheet, own: Evaluation | None) -> bool:
+    """Others' individual scores: the project lead, and an evaluator once their
+    own evaluation is submitted or they recused themselves (a project lead who
+    sits on the committee waits too)."""
+    if not can_view_sheet(viewer, sheet):
+        return False
+    submitted = own is not None and own.submitted_at is not None
+    if can_evaluate(viewer, sheet) and not submitted:
+        return False
+    if viewer.leads and not is_author(viewer, sheet):
+        return True
+    return viewer.scientific and submitted
+
+
+def can_see_summary(viewer, sheet, own: Evaluation | None) -> bool:
+    """Averages hint at others' scores: an evaluator still to evaluate waits."""
+    if can_evaluate(viewer, sheet) and (own is None or not own.submitted_at):
+        return False
+    return can_view_sheet(viewer, sheet)
+
+
+def can_follow_inventory(viewer: Viewer) -> bool:
+    """The committees and the project lead read the whole inventory."""
+    return viewer.is_member and (viewer.regional or viewer.scientific or viewer.leads)

@@ -9,20 +9,12 @@ from playwright.sync_api import expect
 
 from entraide.communities import services
 from entraide.communities.models import CommunityMembership, SeatTerm
-from entraide.core.testing import assert_accessible, make_member, make_network
+from entraide.core.testing import assert_accessible, make_member, make_network, sign_in
 from entraide.networks.models import Membership, SubRegion
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "motdepasse-solide-2026"
-
-
-def sign_in(page, live_server, email):
-    page.goto(f"{live_server.url}/comptes/login/")
-    page.get_by_label("Courriel (obligatoire)", exact=True).fill(email)
-    page.get_by_label("Mot de passe (obligatoire)", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def test_project_lead_fills_the_last_vacant_seat_of_drummond(page, live_server):

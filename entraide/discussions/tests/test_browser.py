@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from entraide.core.testing import assert_accessible, make_member
+from entraide.core.testing import assert_accessible, make_member, sign_in
 from entraide.discussions import services
 
 pytestmark = pytest.mark.browser
@@ -22,15 +22,6 @@ XSS_CORPUS = [
     "<details open ontoggle=window.__xss=6>",
     "[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
 ]
-
-
-def sign_in(page, live_server, email):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/comptes/login/")
-    page.get_by_label("Courriel (obligatoire)", exact=True).fill(email)
-    page.get_by_label("Mot de passe (obligatoire)", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def list_url(live_server, place):

@@ -25,7 +25,7 @@ from entraide.meetings.models import (
     SentReminder,
     SessionStatus,
 )
-from entraide.meetings.services.sessions import _notify
+from entraide.meetings.services.sessions import notify_about
 
 BATCH = 500
 
@@ -71,7 +71,9 @@ def _record(registration, minutes: int, *, notify: bool) -> bool:
                 registration=registration, minutes_before=minutes, notified=notify
             )
             if notify:
-                _notify(registration.session, registration.user, "meetings.reminder")
+                notify_about(
+                    registration.session, registration.user, "meetings.reminder"
+                )
     except IntegrityError:
         return False
     return notify

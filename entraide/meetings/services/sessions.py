@@ -44,7 +44,8 @@ def _context(session: Session) -> dict:
     }
 
 
-def _notify(session: Session, user, kind: str, actor=None) -> None:
+def notify_about(session: Session, user, kind: str, actor=None) -> None:
+    """Tell one person about this session (context and link filled in)."""
     notify(
         recipient=user,
         kind=kind,
@@ -172,7 +173,7 @@ def cancel_session(*, session: Session, actor) -> Session:
             ).select_related("user")
         ]
         for person in people:
-            _notify(session, person, "meetings.cancelled", actor=actor)
+            notify_about(session, person, "meetings.cancelled", actor=actor)
     return session
 
 
@@ -206,7 +207,7 @@ def register(*, session: Session, user) -> Registration:
             if full
             else RegistrationStatus.REGISTERED,
         )
-        _notify(
+        notify_about(
             session,
             user,
             "meetings.waitlisted" if full else "meetings.registered",
@@ -250,4 +251,4 @@ def _fill_from_waiting(session: Session) -> None:
     for registration in waiting:
         registration.status = RegistrationStatus.REGISTERED
         registration.save(update_fields=["status"])
-        _notify(session, registration.user, "meetings.promoted")
+        notify_about(session, registration.user, "meetings.promoted")

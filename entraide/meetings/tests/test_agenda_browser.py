@@ -3,10 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from entraide.core.testing import assert_accessible
+from entraide.core.testing import assert_accessible, sign_in
 from entraide.meetings.models import AgendaItem
 from entraide.meetings.services import agenda
-from entraide.meetings.tests.test_browser import sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -6,9 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from entraide.core.testing import assert_accessible
+from entraide.core.testing import assert_accessible, sign_in
 from entraide.meetings.models import Attendance, CalendarFeed, Session
-from entraide.meetings.tests.test_browser import sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -6,21 +6,12 @@ import pytest
 import time_machine
 from playwright.sync_api import expect
 
-from entraide.core.testing import assert_accessible
+from entraide.core.testing import assert_accessible, sign_in
 from entraide.meetings.models import Session, YearTheme
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "motdepasse-solide-2026"
-
-
-def sign_in(page, live_server, email):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/comptes/login/")
-    page.get_by_label("Courriel (obligatoire)", exact=True).fill(email)
-    page.get_by_label("Mot de passe (obligatoire)", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def test_facilitator_plans_the_pedagogy_year_with_themes(page, live_server, place):

@@ -6,9 +6,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from entraide.core.testing import assert_accessible
+from entraide.core.testing import assert_accessible, sign_in
 from entraide.meetings.models import Attendance, FollowUp, Session
-from entraide.meetings.tests.test_browser import sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -14,9 +14,8 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from entraide.communities.models import CommunityMembership
-from entraide.core.testing import assert_accessible, make_member
+from entraide.core.testing import assert_accessible, make_member, sign_in
 from entraide.meetings.models import Attendance, FollowUp, Session
-from entraide.meetings.tests.test_browser import sign_in
 
 pytestmark = pytest.mark.browser
 

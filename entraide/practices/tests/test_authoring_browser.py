@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from entraide.core.testing import assert_accessible
-from entraide.meetings.tests.test_browser import sign_in
+from entraide.core.testing import assert_accessible, sign_in
 from entraide.practices.models import PracticeSheet
 
 pytestmark = pytest.mark.browser

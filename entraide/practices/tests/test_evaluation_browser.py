@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from entraide.core.testing import assert_accessible
+from entraide.core.testing import assert_accessible, sign_in
 from entraide.practices.models import SheetState
 from entraide.practices.services import workflow
 from entraide.practices.tests.access_evaluation import sheet_at
@@ -12,15 +12,6 @@ pytestmark = pytest.mark.browser
 
 PASSWORD = "motdepasse-solide-2026"
 SECRET = "Remarque-de-Louis-seulement"
-
-
-def sign_in(page, live_server, email):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/comptes/login/")
-    page.get_by_label("Courriel (obligatoire)", exact=True).fill(email)
-    page.get_by_label("Mot de passe (obligatoire)", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def evaluate(page, live_server, sheet, email, scores, comment, *, context):

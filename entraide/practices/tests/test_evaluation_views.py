@@ -7,7 +7,6 @@ from entraide.practices import permissions as perms
 from entraide.practices.models import Evaluation, SheetState, SheetVersion
 from entraide.practices.services import evaluation as services
 from entraide.practices.tests.access_evaluation import sheet_at
-from entraide.practices.views import evaluation as views
 
 # Scores nobody else gives in these tests, so the page can be searched for them.
 FIRST = [5, 1, 3, 2]
@@ -190,14 +189,14 @@ def test_who_sees_individual_scores(inventory, key, submitted, sees):
     if key == "evaluator":
         own = _evaluate(sheet, person, FIRST, submit=submitted)
     viewer = perms.viewer_for(person, inventory.network)
-    assert views.can_see_scores(viewer, sheet, own) is sees
+    assert perms.can_see_scores(viewer, sheet, own) is sees
 
 
 def test_grid_and_queue_belong_to_leads_and_the_committee(inventory):
     def viewer(key):
         return perms.viewer_for(getattr(inventory, key), inventory.network)
 
-    assert [views.can_manage_grid(viewer(k)) for k in PEOPLE] == [
+    assert [perms.can_manage_grid(viewer(k)) for k in PEOPLE] == [
         False,
         False,
         False,
@@ -205,7 +204,7 @@ def test_grid_and_queue_belong_to_leads_and_the_committee(inventory):
         True,
         False,
     ]
-    assert [views.can_view_queue(viewer(k)) for k in PEOPLE] == [
+    assert [perms.can_view_queue(viewer(k)) for k in PEOPLE] == [
         False,
         False,
         False,

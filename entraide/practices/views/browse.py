@@ -27,6 +27,7 @@ from entraide.core.shortcuts import (
     spreadsheet_cell,
 )
 from entraide.networks.selectors import network_for
+from entraide.practices import permissions as perms
 from entraide.practices.forms.browse import PracticeFilterForm, Sort
 from entraide.practices.models import (
     AgeGroup,
@@ -35,7 +36,7 @@ from entraide.practices.models import (
     SheetTransition,
 )
 from entraide.practices.pdf import pdf_response, render_pdf
-from entraide.practices.permissions import Viewer, viewer_for
+from entraide.practices.permissions import viewer_for
 from entraide.practices.search import rank_by_title, search_filter
 from entraide.practices.selectors_browse import (
     inventory,
@@ -70,11 +71,6 @@ def evaluation_summary(sheet):
         return None
     summarise = getattr(module, "evaluation_summary", None)
     return summarise(sheet) if summarise else None
-
-
-def can_follow_inventory(viewer: Viewer) -> bool:
-    """The committees and the project lead read the whole inventory."""
-    return viewer.is_member and (viewer.regional or viewer.scientific or viewer.leads)
 
 
 # --- The list ----------------------------------------------------------------------
@@ -132,7 +128,7 @@ def practice_list(request, network):
             "practices": page.object_list,
             "query": query,
             "query_string": filters_query_string(request),
-            "can_follow_inventory": can_follow_inventory(reader.viewer),
+            "can_follow_inventory": perms.can_follow_inventory(reader.viewer),
         },
     )
 
@@ -204,7 +200,7 @@ def practice_pdf(request, network, pk):
 def _committee_network(request, slug):
     """The network (404 unless a member) and a 403 unless committee or lead."""
     network, _membership = network_for(request.user, slug)
-    require(can_follow_inventory(viewer_for(request.user, network)))
+    require(perms.can_follow_inventory(viewer_for(request.user, network)))
     return network
 
 

@@ -41,46 +41,16 @@ from entraide.practices.services.authoring import CONFLICT
 QUEUE_PAGE_SIZE = 25
 
 
-def can_manage_grid(viewer) -> bool:
-    """The grid is the network's: its project leads set it."""
-    return viewer.leads
-
-
-def can_view_queue(viewer) -> bool:
-    return viewer.is_member and (viewer.scientific or viewer.leads)
-
-
 def own_evaluation(viewer, sheet) -> Evaluation | None:
     if viewer.user is None:
         return None
     return Evaluation.objects.filter(sheet=sheet, evaluator=viewer.user).first()
 
 
-def can_see_scores(viewer, sheet, own: Evaluation | None) -> bool:
-    """Others' individual scores: the project lead, and an evaluator once their
-    own evaluation is submitted or they recused themselves (a project lead who
-    sits on the committee waits too)."""
-    if not perms.can_view_sheet(viewer, sheet):
-        return False
-    submitted = own is not None and own.submitted_at is not None
-    if perms.can_evaluate(viewer, sheet) and not submitted:
-        return False
-    if viewer.leads and not perms.is_author(viewer, sheet):
-        return True
-    return viewer.scientific and submitted
-
-
-def can_see_summary(viewer, sheet, own: Evaluation | None) -> bool:
-    """Averages hint at others' scores: an evaluator still to evaluate waits."""
-    if perms.can_evaluate(viewer, sheet) and (own is None or not own.submitted_at):
-        return False
-    return perms.can_view_sheet(viewer, sheet)
-
-
 def detail_context(request, sheet, viewer) -> dict:
     """What the sheet page needs from this part."""
     own = own_evaluation(viewer, sheet)
-    shows_summary = sheet.state in perms.SCIENTIFIC_STATES and can_see_summary(
+    shows_summary = sheet.state in perms.SCIENTIFIC_STATES and perms.can_see_summary(
         viewer, sheet, own
     )
     context = {
@@ -93,7 +63,7 @@ def detail_context(request, sheet, viewer) -> dict:
             services.evaluation_summary(sheet) if shows_summary else None
         ),
         "min_for_averages": services.MIN_FOR_AVERAGES,
-        "can_see_scores": can_see_scores(viewer, sheet, own),
+        "can_see_scores": perms.can_see_scores(viewer, sheet, own),
     }
     if context["can_see_scores"]:
         criteria, rows = services.submitted_scores(sheet)
@@ -114,7 +84,7 @@ def _sheet_url(sheet) -> str:
 def grid_settings(request, network):
     network_obj, _membership = network_for(request.user, network)
     viewer = perms.viewer_for(request.user, network_obj)
-    require(can_manage_grid(viewer))
+    require(perms.can_manage_grid(viewer))
     grid = services.default_grid(network_obj)
     criteria = list(grid.criteria.all())
     initial = [
@@ -266,7 +236,7 @@ def _score_step(request, sheet, own):
 def queue(request, network):
     network_obj, _membership = network_for(request.user, network)
     viewer = perms.viewer_for(request.user, network_obj)
-    require(can_view_queue(viewer))
+    require(perms.can_view_queue(viewer))
     subregions = list(network_obj.subregions.order_by("name"))
     subregion = next(
         (s for s in subregions if str(s.pk) == request.GET.get("sous_region")), None
@@ -303,7 +273,7 @@ def queue(request, network):
             "age_groups": AgeGroup.choices,
             "age_group": age_group or "",
             "query_string": filters_query_string(request),
-            "can_manage_grid": can_manage_grid(viewer),
+            "can_manage_grid": perms.can_manage_grid(viewer),
         },
     )
 
