@@ -292,7 +292,9 @@ def generate(scale: Scale, *, seed: int = 2026, log=print) -> dict[str, int]:
         generate_communities(
             scale, rng, networks, sizes, members_of, bench_user, now, counts, log
         )
-        generate_practices(scale, rng, networks[0], members_of, now, counts, log)
+        generate_practices(
+            scale, rng, networks[0], members_of, bench_user, now, counts, log
+        )
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -425,11 +427,15 @@ PRACTICE_TITLES = (
 )
 
 
-def generate_practices(scale, rng, network, members_of, now, counts, log) -> None:
+def generate_practices(
+    scale, rng, network, members_of, bench_user, now, counts, log
+) -> None:
     """Sheets of the largest network at every step, most of them published (one
-    per 50 people: 2,000 at national scale), with their search text folded."""
+    per 50 people: 2,000 at national scale), with their search text folded; the
+    bench person sits on both committees, so their queues can be measured."""
     from datetime import timedelta
 
+    from entraide.communities.models import Community, CommunityMembership
     from entraide.practices.models import (
         InterventionZone,
         PracticeSheet,
@@ -447,9 +453,25 @@ def generate_practices(scale, rng, network, members_of, now, counts, log) -> Non
     )
     subregions = list(network.subregions.all())
     authors = members_of[network.pk]
-    states = [SheetState.PUBLISHED] * 7 + [
+    for kind, slug, name in (
+        ("regional_committee", "comite-regional", "Comité régional"),
+        ("scientific_committee", "comite-scientifique", "Comité scientifique"),
+    ):
+        committee = Community.objects.create(
+            network=network,
+            slug=slug,
+            name=name,
+            kind=kind,
+            visibility="members",
+            join_policy="invitation",
+        )
+        CommunityMembership.objects.create(
+            community=committee, user=bench_user, joined_at=now
+        )
+    states = [SheetState.PUBLISHED] * 6 + [
         SheetState.SUBMITTED,
         SheetState.RETAINED,
+        SheetState.SENT_TO_SCIENTIFIC,
         SheetState.DRAFT,
     ]
     summary = "Les éducatrices préparent les enfants à la transition en chantant."

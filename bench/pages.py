@@ -69,6 +69,21 @@ def pages(
             "Published practices, searching « educatrice »",
         ),
         (f"/r/{network_slug}/pratiques/", False, "Published practices, anonymous"),
+        (
+            f"/r/{network_slug}/pratiques/comite-regional/",
+            True,
+            "Regional committee queue (about 200 submitted sheets)",
+        ),
+        (
+            f"/r/{network_slug}/pratiques/comite-regional/?state=retained",
+            True,
+            "Regional committee queue, retained sheets",
+        ),
+        (
+            f"/r/{network_slug}/pratiques/comite-scientifique/",
+            True,
+            "Scientific committee queue (about 200 sheets to evaluate)",
+        ),
     ]
 
 

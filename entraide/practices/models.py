@@ -212,7 +212,7 @@ class PracticeSheet(models.Model):
             models.Index(
                 fields=["scope", "-published_at"],
                 name="practices_published",
-                condition=Q(state="published"),
+                condition=Q(published_version__isnull=False),
             ),
         ]
 

@@ -99,13 +99,10 @@ def submitted_evaluations():
 
 
 def published_practices(reader: Reader) -> QuerySet[PracticeSheet]:
-    """What ``reader`` may read in this catalogue, ready for a list."""
+    """What ``reader`` may read in this catalogue, ready for a list: a sheet under
+    revision stays readable in its last published version."""
     return (
-        PracticeSheet.objects.filter(
-            _visible(reader),
-            state=SheetState.PUBLISHED,
-            published_version__isnull=False,
-        )
+        PracticeSheet.objects.filter(_visible(reader), published_version__isnull=False)
         .select_related(
             "network", "published_version", "subregion", "zone", "organisation"
         )

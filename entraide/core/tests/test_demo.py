@@ -261,4 +261,9 @@ def test_bench_generator_builds_a_consistent_data_set_at_a_tiny_scale():
     bench_user = User.objects.get(email=BENCH_EMAIL)
     assert bench_user.memberships.count() == 3
     assert bench_user.notifications.count() == 7
+    assert set(
+        bench_user.community_memberships.filter(
+            community__kind__in=("regional_committee", "scientific_committee")
+        ).values_list("community__kind", flat=True)
+    ) == {"regional_committee", "scientific_committee"}
     assert not EmailDelivery.objects.exists()

@@ -93,6 +93,36 @@ def test_unpublished_sheets_are_never_listed(client, inventory):
     assert titles(client.get(list_url(inventory.network))) == []
 
 
+def test_a_sheet_under_revision_stays_readable_in_its_published_version(
+    client, inventory
+):
+    from entraide.practices.services import evaluation, workflow
+    from entraide.practices.tests.access_evaluation import sheet_at
+
+    sheet = sheet_at(
+        "published",
+        network=inventory.network,
+        author=inventory.author,
+        rep=inventory.rep,
+        lead=inventory.lead,
+        title="Chanter les transitions",
+    )
+    published = sheet.published_version
+    workflow.revise_sheet(sheet=sheet, actor=inventory.lead, comment="Mise à jour")
+    sheet.refresh_from_db()
+    evaluation.formalise(
+        sheet=sheet,
+        actor=inventory.lead,
+        expected_lock_version=sheet.lock_version,
+        title="Chanter les transitions, version revue",
+    )
+    client.force_login(inventory.peer)
+    assert titles(client.get(list_url(inventory.network))) == [published.title]
+    response = client.get(page_url(inventory.network, sheet))
+    assert response.status_code == 200
+    assert "version revue" not in response.content.decode()
+
+
 def test_unknown_network_is_404(client, db):
     assert client.get("/r/inconnu/pratiques/").status_code == 404
 

@@ -214,6 +214,11 @@ def sheet_detail(request, network, pk):
         "viewer": viewer,
         "can_edit": perms.can_edit_sheet(viewer, sheet),
         "is_author": perms.is_author(viewer, sheet),
+        "published_url": reverse(
+            "practices:practice", kwargs={"network": network, "pk": sheet.pk}
+        )
+        if sheet.published_version_id
+        else "",
     }
     context.update(detail_context(request, sheet, viewer))
     context.update(workflow_views.detail_context(request, sheet, viewer))
