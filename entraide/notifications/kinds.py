@@ -20,6 +20,9 @@ class Kind:
     # Dotted path of a function (notification) -> EmailExtras | None, called when
     # the email is built, in the recipient's language and time zone.
     email_extras: str = ""
+    # {context key: dotted path of a TextChoices}: the context keeps the stored
+    # value, the title shows its label in the reader's language.
+    choices: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,13 @@ KINDS: dict[str, Kind] = {}
 
 
 def register(
-    key: str, *, label, title, email_by_default: bool = True, email_extras: str = ""
+    key: str,
+    *,
+    label,
+    title,
+    email_by_default: bool = True,
+    email_extras: str = "",
+    choices: dict[str, str] | None = None,
 ) -> Kind:
     kind = Kind(
         key=key,
@@ -50,6 +59,7 @@ def register(
         title=title,
         email_by_default=email_by_default,
         email_extras=email_extras,
+        choices=tuple((choices or {}).items()),
     )
     KINDS[key] = kind
     return kind
@@ -77,6 +87,12 @@ def render_title(key: str, context: dict) -> str:
     kind = KINDS.get(key)
     if kind is None:
         return key
+    if kind.choices:
+        context = dict(context)
+        for name, path in kind.choices:
+            labels = dict(import_string(path).choices)
+            if context.get(name) in labels:
+                context[name] = labels[context[name]]
     try:
         return str(kind.title) % context
     except (KeyError, TypeError, ValueError):
@@ -271,6 +287,7 @@ PRACTICE_PUBLISHED = register(
     "practices.published",
     label=_("Ma fiche de pratique publiée"),
     title=_("%(network)s : la fiche « %(sheet)s » est publiée (%(scope)s)."),
+    choices={"scope": "entraide.practices.models.Scope"},
 )
 PRACTICE_CO_AUTHOR_ADDED = register(
     "practices.co_author_added",

@@ -346,7 +346,7 @@ def publish_sheet(
             sheet,
             actor,
             "practices.published",
-            scope=str(Scope(scope).label),
+            scope=scope,
         )
     return sheet
 

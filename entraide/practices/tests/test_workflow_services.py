@@ -176,6 +176,22 @@ def test_publishing_shows_the_latest_formalised_version_and_tells_the_authors(
     assert sheet.state == S.FORMALISED and sheet.published_version == latest
 
 
+def test_the_published_notice_names_the_scope_in_the_readers_language(inventory):
+    from django.utils import translation
+
+    from entraide.notifications.kinds import render_title
+
+    sheet = make_sheet(inventory.network, inventory.author, state=S.FORMALISED)
+    _formalised_version(sheet, inventory.lead)
+    workflow.publish_sheet(sheet=sheet, actor=inventory.lead, scope=Scope.NETWORK)
+    notice = Notification.objects.get(kind="practices.published")
+    assert notice.context["scope"] == "network"
+    with translation.override("fr"):
+        assert render_title(notice.kind, notice.context).endswith("(Réseau).")
+    with translation.override("en"):
+        assert render_title(notice.kind, notice.context).endswith("(Network).")
+
+
 def test_provincial_pooling_needs_a_network_that_takes_part(inventory):
     sheet = make_sheet(inventory.network, inventory.author, state=S.FORMALISED)
     _formalised_version(sheet, inventory.lead)
