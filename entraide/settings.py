@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "entraide.discussions",
     "entraide.meetings",
     "entraide.practices",
+    "entraide.library",
 ]
 
 MIDDLEWARE = [

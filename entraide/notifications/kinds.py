@@ -297,3 +297,35 @@ PRACTICE_CO_AUTHOR_ADDED = register(
         "de la fiche « %(sheet)s »."
     ),
 )
+TOOL_CO_AUTHOR_ADDED = register(
+    "library.co_author_added",
+    label=_("On m'ajoute comme coautrice ou coauteur d'un outil"),
+    title=_(
+        "%(network)s : %(person)s vous ajoute comme coautrice ou coauteur "
+        "de l'outil « %(tool)s »."
+    ),
+)
+TOOL_COMMENTED = register(
+    "library.commented",
+    label=_("Commentaire ou suggestion sur un outil que je coconstruis"),
+    title=_("%(network)s : %(person)s commente l'outil « %(tool)s »."),
+)
+TOOL_SUGGESTION_RESOLVED = register(
+    "library.suggestion_resolved",
+    label=_("Suite donnée à ma suggestion sur un outil"),
+    title=_(
+        "%(network)s : votre suggestion sur l'outil « %(tool)s » est %(outcome)s."
+    ),
+    choices={"outcome": "entraide.library.models.SuggestionStatus"},
+)
+TOOL_VALIDATED = register(
+    "library.validated",
+    label=_("Outil validé par sa communauté"),
+    title=_("%(network)s : l'outil « %(tool)s » est validé."),
+)
+TOOL_PUBLISHED = register(
+    "library.published",
+    label=_("Outil que je coconstruis publié"),
+    title=_("%(network)s : l'outil « %(tool)s » est publié (%(scope)s)."),
+    choices={"scope": "entraide.library.models.ToolScope"},
+)

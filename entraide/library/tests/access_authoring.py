@@ -1,0 +1,3 @@
+"""Who gets what from the library's authoring URLs (tests/test_access_matrix.py)."""
+
+RULES: list = []
