@@ -24,6 +24,7 @@ from entraide.practices.models import (
     SheetVersion,
     VersionKind,
 )
+from entraide.practices.services.authoring import refresh_search_text
 
 COMMENT_MAX = 5000
 
@@ -295,14 +296,6 @@ def formalise_sheet(
     return sheet
 
 
-def _refresh_search_text(sheet: PracticeSheet) -> None:
-    try:
-        from entraide.practices.services.authoring import refresh_search_text
-    except ImportError:
-        return
-    refresh_search_text(sheet)
-
-
 def publish_sheet(
     *, sheet: PracticeSheet, actor, scope: str, comment: str = ""
 ) -> PracticeSheet:
@@ -340,7 +333,7 @@ def publish_sheet(
             published_at=timezone.now(),
             scope=scope,
         )
-        _refresh_search_text(sheet)
+        refresh_search_text(sheet)
         _tell(
             _authors(sheet),
             sheet,
