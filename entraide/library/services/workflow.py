@@ -33,20 +33,21 @@ def clean_text(text: str, *, field: str, limit: int, required: bool = False) -> 
     """Stripped text within ``limit``, without NUL, or a French error on ``field``."""
     text = (text or "").strip()
     if required and not text:
-        raise ValidationError({field: _("Ce champ est obligatoire.")}, code="required")
+        _refuse(field, _("Ce champ est obligatoire."), "required")
     if len(text) > limit:
-        raise ValidationError(
-            {
-                field: _("Le texte compte au plus %(limit)s caractères.")
-                % {"limit": f"{limit:,}".replace(",", " ")}
-            },
-            code="max_length",
+        _refuse(
+            field,
+            _("Le texte compte au plus %(limit)s caractères.")
+            % {"limit": f"{limit:,}".replace(",", "\u00a0")},
+            "max_length",
         )
     if "\x00" in text:
-        raise ValidationError(
-            {field: _("Le texte contient un caractère invalide.")}, code="null"
-        )
+        _refuse(field, _("Le texte contient un caractère invalide."), "null")
     return text
+
+
+def _refuse(field: str, message: str, code: str):
+    raise ValidationError({field: ValidationError(message, code=code)})
 
 
 def _locked(tool: Tool, allowed: Iterable[str]) -> Tool:
