@@ -10,7 +10,6 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from entraide.communities.models import CommunityMembership
 from entraide.library.models import (
     CommentKind,
     SuggestionStatus,
@@ -327,13 +326,20 @@ def test_tools_of_agenda_items_cost_the_same_queries_for_1_or_10_items(
     assert f"Outil {n - 1}-1" in html
 
 
-def test_the_agenda_shows_members_only_tools_to_community_members_only(client, library):
+def test_the_agenda_hides_tools_the_person_may_not_read(client, library):
     session = _agenda(library, 1)
-    CommunityMembership.objects.create(
-        community=library.community, user=library.network_member, role="observer"
+    elsewhere = make_tool(
+        library.network,
+        "Outil d'une autre communauté",
+        community=library.other_community,
+        status=ToolStatus.PUBLISHED,
+        scope="community",
     )
+    elsewhere.agenda_items.add(session.agenda_items.get())
     client.force_login(library.member)
-    assert "Outil 0-0" in _agenda_html(client, session)
+    html = _agenda_html(client, session)
+    assert "Outil 0-0" in html
+    assert "autre communauté" not in html
 
 
 @pytest.mark.parametrize("n", [1, 10])
