@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from entraide.core.uploads import generated_name
 from entraide.practices.models import AgeGroup
@@ -301,9 +302,9 @@ class CommentKind(models.TextChoices):
 
 
 class SuggestionStatus(models.TextChoices):
-    OPEN = "open", _("À considérer")
-    ACCEPTED = "accepted", _("Retenue")
-    DECLINED = "declined", _("Écartée")
+    OPEN = "open", pgettext_lazy("suggestion", "À considérer")
+    ACCEPTED = "accepted", pgettext_lazy("suggestion", "Retenue")
+    DECLINED = "declined", pgettext_lazy("suggestion", "Écartée")
 
 
 class ToolComment(models.Model):

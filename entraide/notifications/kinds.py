@@ -314,7 +314,8 @@ TOOL_SUGGESTION_RESOLVED = register(
     "library.suggestion_resolved",
     label=_("Suite donnée à ma suggestion sur un outil"),
     title=_(
-        "%(network)s : votre suggestion sur l'outil « %(tool)s » est %(outcome)s."
+        "%(network)s : suite donnée à votre suggestion sur l'outil « %(tool)s » : "
+        "%(outcome)s."
     ),
     choices={"outcome": "entraide.library.models.SuggestionStatus"},
 )
