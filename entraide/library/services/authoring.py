@@ -187,11 +187,11 @@ def create_tool(*, viewer: perms.Viewer, community=None, file=None, **fields) ->
     The file is checked from its content before anything is written; whatever
     fails once it is stored removes it again, so no row or file is left behind.
     """
+    _check_community(viewer, community)
     if not perms.can_create_tool(viewer, community):
         raise ValidationError(
             _("Vous ne pouvez pas créer d'outil ici."), code="not_allowed"
         )
-    _check_community(viewer, community)
     content, meta = _split(fields)
     tool = Tool(
         network=viewer.network,
