@@ -92,6 +92,13 @@ def _member(request, network_slug) -> perms.Viewer:
     return viewer
 
 
+def _posted(request) -> tuple:
+    """The form's data and files: bound on every POST, even an empty one."""
+    if request.method == "POST":
+        return request.POST, request.FILES
+    return None, None
+
+
 def _load(request, network_slug, pk):
     viewer = viewer_in(request, network_slug)
     return viewer, tool_for(viewer, pk)
@@ -204,9 +211,7 @@ def tool_create(request, network):
     require(perms.can_create_tool(viewer))
     initial = {}
     wanted = request.GET.get("communaute", "")
-    form = ToolForm(
-        request.POST or None, request.FILES or None, viewer=viewer, initial=initial
-    )
+    form = ToolForm(*_posted(request), viewer=viewer, initial=initial)
     for pk, community in form.communities.items():
         if community.slug == wanted:
             form.initial["community"] = pk
@@ -267,8 +272,7 @@ def tool_edit(request, network, pk):
     viewer, tool = _load(request, network, pk)
     require(perms.can_edit_tool(viewer, tool))
     form = ToolForm(
-        request.POST or None,
-        request.FILES or None,
+        *_posted(request),
         viewer=viewer,
         tool=tool,
         initial=_initial(tool),
@@ -322,7 +326,7 @@ def co_authors(request, network, pk):
     require(perms.can_manage_co_authors(viewer, tool))
     candidates = services.co_author_candidates(tool)
     form = CoAuthorsForm(
-        request.POST or None,
+        _posted(request)[0],
         candidates=candidates,
         initial={"co_authors": [person.pk for person in tool.co_authors.all()]},
     )
