@@ -295,6 +295,7 @@ def generate(scale: Scale, *, seed: int = 2026, log=print) -> dict[str, int]:
         generate_practices(
             scale, rng, networks[0], members_of, bench_user, now, counts, log
         )
+        generate_library(scale, rng, networks[0], members_of, now, counts, log)
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -527,6 +528,103 @@ def generate_practices(
     )
     counts["practice_sheets"] = len(sheets)
     log(f"{len(sheets)} practice sheets in {network.slug}")
+
+
+TOOL_TITLES = (
+    ("template", "Gabarit de menu pour les éducatrices"),
+    ("observation_grid", "Grille d'observation du jeu extérieur"),
+    ("poster", "Affiche du lavage des mains"),
+    ("checklist", "Liste d'accueil d'une nouvelle éducatrice"),
+    ("guide", "Guide de communication avec les familles"),
+    ("training", "Atelier sur l'inclusion"),
+)
+
+
+def generate_library(scale, rng, network, members_of, now, counts, log) -> None:
+    """Tools of the largest network (one per 50 people: 2,000 at national scale),
+    most of them published at every scope, with their search text folded the way
+    ``library.search.tool_search_text`` does (kind, title, description, theme)."""
+    from datetime import timedelta
+
+    from django.utils import translation
+
+    from entraide.communities.models import Community
+    from entraide.library.models import Tool, ToolKind, ToolStatus, ToolVersion
+    from entraide.practices.models import PracticeTheme
+    from entraide.practices.search import fold
+
+    themes = list(PracticeTheme.objects.filter(network=network).order_by("pk"))
+    communities = list(
+        Community.objects.filter(network=network, kind="practice").values_list(
+            "pk", flat=True
+        )
+    ) or [None]
+    authors = members_of[network.pk]
+    statuses = [ToolStatus.PUBLISHED] * 7 + [
+        ToolStatus.IN_PROGRESS,
+        ToolStatus.VALIDATED,
+        ToolStatus.ARCHIVED,
+    ]
+    description = "Un outil co-construit par la communauté, prêt à imprimer."
+    with translation.override("fr"):
+        kinds = {value: str(label) for value, label in ToolKind.choices}
+    tools, titles = [], []
+    for i in range(max(scale.people // 50, 10)):
+        kind, base = TOOL_TITLES[i % len(TOOL_TITLES)]
+        status = rng.choice(statuses)
+        published = status == ToolStatus.PUBLISHED
+        title = f"{base} {i}"
+        theme = themes[i % len(themes)].name if themes else ""
+        tools.append(
+            Tool(
+                network=network,
+                community_id=rng.choice(communities),
+                created_by_id=rng.choice(authors),
+                kind=kind,
+                age_group=rng.choice(["", "0_18m", "18m_3", "3_5", "all"]),
+                audience_job_roles=rng.choice([[], ["educator"], ["manager"]]),
+                status=status,
+                scope=rng.choice(["network", "public", "community"])
+                if published
+                else "",
+                published_at=now - timedelta(hours=i) if published else None,
+                download_count=rng.randint(0, 500),
+                use_count=rng.randint(0, 40),
+                search_text=fold(f"{kinds[kind]} {title} {description} {theme}"),
+            )
+        )
+        titles.append(title)
+    Tool.objects.bulk_create(tools, batch_size=BATCH)
+    versions = ToolVersion.objects.bulk_create(
+        [
+            ToolVersion(
+                tool=tool,
+                number=1,
+                title=title,
+                description=description,
+                body="## Comment l'utiliser\n\n1. Imprimer.\n2. Essayer en équipe.",
+            )
+            for tool, title in zip(tools, titles, strict=True)
+        ],
+        batch_size=BATCH,
+    )
+    for tool, version in zip(tools, versions, strict=True):
+        tool.current_version = version
+        if tool.status == ToolStatus.PUBLISHED:
+            tool.published_version = version
+    Tool.objects.bulk_update(
+        tools, ["current_version", "published_version"], batch_size=BATCH
+    )
+    if themes:
+        Tool.themes.through.objects.bulk_create(
+            [
+                Tool.themes.through(tool=tool, practicetheme=themes[i % len(themes)])
+                for i, tool in enumerate(tools)
+            ],
+            batch_size=BATCH,
+        )
+    counts["tools"] = len(tools)
+    log(f"{len(tools)} tools in {network.slug}")
 
 
 def generate_sessions(rng, community, member_ids, now, counts) -> None:

@@ -69,6 +69,13 @@ def pages(
             "Published practices, searching « educatrice »",
         ),
         (f"/r/{network_slug}/pratiques/", False, "Published practices, anonymous"),
+        (f"/r/{network_slug}/outils/", True, "Tools list, page 1 (2,000 tools)"),
+        (
+            f"/r/{network_slug}/outils/?q=menu",
+            True,
+            "Tools list, searching « menu »",
+        ),
+        (f"/r/{network_slug}/outils/", False, "Tools list, anonymous"),
         (
             f"/r/{network_slug}/pratiques/comite-regional/",
             True,

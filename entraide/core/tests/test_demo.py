@@ -267,3 +267,12 @@ def test_bench_generator_builds_a_consistent_data_set_at_a_tiny_scale():
         ).values_list("community__kind", flat=True)
     ) == {"regional_committee", "scientific_committee"}
     assert not EmailDelivery.objects.exists()
+    from entraide.library.models import Tool
+
+    largest = Network.objects.order_by("pk").first()
+    assert counts["tools"] == Tool.objects.count() == 10
+    assert not Tool.objects.exclude(network=largest).exists()
+    published = Tool.objects.filter(status="published")
+    assert published.exists()
+    assert not published.filter(published_version__isnull=True).exists()
+    assert not Tool.objects.filter(search_text="").exists()
