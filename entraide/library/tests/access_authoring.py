@@ -94,14 +94,40 @@ CREATE = {
         200,
     ),
 }
+
+
+def _without_communities(world):
+    """Earlier rules of the matrix post to communities:join, which makes the
+    plain member and management members of the open community: take that back so
+    that they have no community to start a tool in."""
+    from entraide.communities.models import CommunityMembership
+
+    CommunityMembership.objects.filter(
+        user__in=[world.people["member"], world.people["management"]],
+        community__network=world.network,
+    ).delete()
+
+
 # A public tool: its page and the published file are everyone's.
 EVERYONE: dict = {}
 COMMUNITY = {"network": "reseau-a", "slug": "pedagogie"}
 
 RULES = [
     Rule("library:mine", kwargs=NETWORK, expect=MEMBERS),
-    Rule("library:create", kwargs=NETWORK, expect=CREATE),
-    Rule("library:create", method="POST", kwargs=NETWORK, data={}, expect=CREATE),
+    Rule(
+        "library:create",
+        kwargs=NETWORK,
+        expect=CREATE,
+        setup=_without_communities,
+    ),
+    Rule(
+        "library:create",
+        method="POST",
+        kwargs=NETWORK,
+        data={},
+        expect=CREATE,
+        setup=_without_communities,
+    ),
     Rule("library:detail", kwargs=IN_PROGRESS, expect=expect(acting=COLLABORATORS)),
     Rule("library:detail", kwargs=PUBLIC, expect=EVERYONE),
     Rule("library:detail", method="POST", kwargs=PUBLIC, default=405),
