@@ -6,19 +6,13 @@ leaving out silently what the reader may not read.
 """
 
 from django.db.models import (
-    Case,
     F,
-    IntegerField,
     Prefetch,
     Q,
     QuerySet,
     TextField,
-    Value,
-    When,
 )
-from django.db.models.functions import Cast, Length, StrIndex
-from django.db.models.lookups import GreaterThan, LessThanOrEqual
-from django.utils import translation
+from django.db.models.functions import Cast
 
 from entraide.communities.models import Community
 from entraide.library import permissions as perms
@@ -28,10 +22,9 @@ from entraide.library.models import (
     DossierItem,
     DossierItemKind,
     Tool,
-    ToolKind,
 )
 from entraide.library.selectors import readable_tools
-from entraide.practices.search import fold, query_stems, search_filter
+from entraide.practices.search import rank_by_title, search_filter
 from entraide.practices.selectors_browse import published_practices, reader_for
 
 TOOL_FILTERS = {
@@ -62,37 +55,6 @@ def tool_communities(viewer: perms.Viewer) -> QuerySet[Community]:
     )
 
 
-def _kind_prefix() -> Case:
-    """How long the folded kind can be at the start of ``search_text``
-    (``tool_search_text`` puts it before the title), in either language."""
-    whens = []
-    for value, label in ToolKind.choices:
-        lengths = []
-        for language in ("fr", "en"):
-            with translation.override(language):
-                lengths.append(len(fold(str(label))))
-        whens.append(When(kind=value, then=Value(max(lengths) + 1)))
-    return Case(*whens, default=Value(0), output_field=IntegerField())
-
-
-def rank_tools(tools: QuerySet, query: str) -> QuerySet:
-    """Annotate ``search_rank``: how many of the query's stems are in the title."""
-    stems = query_stems(query)
-    rank = Value(0, output_field=IntegerField())
-    if stems:
-        prefix = _kind_prefix()
-        end = prefix + Length("published_version__title")
-        for stem in stems:
-            position = StrIndex("search_text", Value(stem))
-            in_title = GreaterThan(position, 0) & LessThanOrEqual(position, end)
-            rank += Case(
-                When(in_title, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-    return tools.annotate(search_rank=rank)
-
-
 def filtered_tools(tools: QuerySet, filters: dict) -> tuple[QuerySet, str]:
     """The tools matching the valid filters, and the cleaned query."""
     for name, lookup in TOOL_FILTERS.items():
@@ -121,7 +83,9 @@ def sorted_tools(tools: QuerySet, sort: str, query: str) -> QuerySet:
     if sort == Sort.MOST_USED:
         return tools.order_by("-use_count", *newest)
     if query and sort != Sort.NEWEST:
-        return rank_tools(tools, query).order_by("-search_rank", *newest)
+        return rank_by_title(tools, query, "published_version__title").order_by(
+            "-search_rank", *newest
+        )
     return tools.order_by(*newest)
 
 
