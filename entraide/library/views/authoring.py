@@ -41,7 +41,6 @@ from entraide.library.models import (
     Licence,
     Tool,
     ToolScope,
-    ToolStatus,
     ToolVersion,
 )
 from entraide.library.selectors import (
@@ -52,16 +51,11 @@ from entraide.library.selectors import (
 )
 from entraide.library.services import authoring as services
 from entraide.library.services.authoring import CONFLICT
+from entraide.library.views import STATUS_TONES
 from entraide.library.views import collaboration as collaboration_views
 
 PER_PAGE = 20
 
-STATUS_TONES = {
-    ToolStatus.IN_PROGRESS: "progress",
-    ToolStatus.VALIDATED: "waiting",
-    ToolStatus.PUBLISHED: "done",
-    ToolStatus.ARCHIVED: "closed",
-}
 LICENCE_URLS = {
     Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/deed.fr",
     Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/deed.fr",

@@ -34,23 +34,17 @@ from entraide.library.models import (
     CommentKind,
     SuggestionStatus,
     ToolComment,
-    ToolStatus,
     ToolUse,
 )
 from entraide.library.selectors import tool_for, viewer_in
 from entraide.library.services import collaboration as services
 from entraide.library.services import workflow
+from entraide.library.views import STATUS_TONES
 from entraide.practices.search import search_filter
 
 LATEST_USES = 5
 
 # How each status looks: the colour goes with the words, never alone.
-STATUS_TONES = {
-    ToolStatus.IN_PROGRESS: "progress",
-    ToolStatus.VALIDATED: "waiting",
-    ToolStatus.PUBLISHED: "done",
-    ToolStatus.ARCHIVED: "closed",
-}
 
 
 @dataclass(frozen=True)
