@@ -44,6 +44,9 @@ def tool_list(request, network):
             "page": page,
             "tools": page.object_list,
             "query": query,
+            # The other filters stay folded on a phone unless one is in use.
+            "narrowed": bool(form.errors)
+            or any(value for name, value in filters.items() if name != "q"),
             "query_string": filters_query_string(request),
             "is_member": viewer.is_member,
             "can_create": perms.can_create_tool(viewer),
