@@ -90,14 +90,9 @@ def _move(
     return row
 
 
-def tool_title(tool: Tool) -> str:
-    version = tool.current_version or tool.published_version
-    return version.title if version else f"#{tool.pk}"
-
-
 def tell(people, tool: Tool, actor, kind: str, **extra) -> None:
     """Notify each person once, never the actor, after the transaction commits."""
-    context = {"network": str(tool.network), "tool": tool_title(tool), **extra}
+    context = {"network": str(tool.network), "tool": str(tool), **extra}
     recipients = []
     seen = set()
     for person in people:
