@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "entraide.meetings",
     "entraide.practices",
     "entraide.library",
+    "entraide.plans",
 ]
 
 MIDDLEWARE = [
