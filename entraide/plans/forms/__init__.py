@@ -1,0 +1,1 @@
+"""The action plan's forms, one module per part."""
