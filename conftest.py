@@ -11,7 +11,7 @@ os.environ.setdefault("ENTRAIDE_DISABLE_RATE_LIMITS", "1")
 os.environ.setdefault("AXES_ENABLED", "false")
 os.environ.setdefault("ENTRAIDE_DATA_DIR", tempfile.mkdtemp(prefix="entraide-data-"))
 
-from entraide.core.testing import SMTPFixture  # noqa: E402
+from entraide.core.testing import FAST_HASHERS, SMTPFixture  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +45,7 @@ def _no_stray_mail(settings, request):
     # unless a test turns them on.
     settings.ACCOUNT_RATE_LIMITS = False
     settings.AXES_ENABLED = False
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 @pytest.fixture(scope="session")

@@ -20,8 +20,8 @@ EXEMPT_PREFIXES = {
 EXEMPT_NAMES = {"healthz"}
 
 
-def all_rules() -> list[Rule]:
-    rules = []
+def rules_by_app() -> dict[str, list[Rule]]:
+    found = {}
     for config in apps.get_app_configs():
         if not config.name.startswith("entraide."):
             continue
@@ -29,8 +29,28 @@ def all_rules() -> list[Rule]:
             module = importlib.import_module(f"{config.name}.tests.access")
         except ModuleNotFoundError:
             continue
-        rules.extend(module.RULES)
-    return rules
+        found[config.label] = module.RULES
+    return found
+
+
+def all_rules() -> list[Rule]:
+    return [rule for rules in rules_by_app().values() for rule in rules]
+
+
+# Apps with rules; each app's rules run in a test of their own, on a fresh World,
+# so the matrix is spread over the test workers.
+APPS_WITH_RULES = [
+    "accounts",
+    "communities",
+    "core",
+    "discussions",
+    "library",
+    "meetings",
+    "networks",
+    "notifications",
+    "plans",
+    "practices",
+]
 
 
 def url_names(resolver=None, namespace="") -> set[str]:
@@ -66,11 +86,16 @@ def test_rules_name_existing_urls():
     assert not unknown, f"Rules for URLs that do not exist: {unknown}"
 
 
+def test_every_app_with_rules_is_walked():
+    assert sorted(rules_by_app()) == APPS_WITH_RULES
+
+
 @pytest.mark.django_db
-def test_access_matrix(client):
+@pytest.mark.parametrize("app", APPS_WITH_RULES)
+def test_access_matrix(client, app):
     world = World()
     failures = []
-    for rule in all_rules():
+    for rule in rules_by_app().get(app, []):
         if rule.setup:
             rule.setup(world)
         for role in ROLES:
