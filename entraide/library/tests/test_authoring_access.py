@@ -9,7 +9,6 @@ from entraide.library.tests.access_authoring import RULES
 
 @pytest.fixture(autouse=True)
 def _quick_passwords(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path
 
 

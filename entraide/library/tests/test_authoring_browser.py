@@ -12,7 +12,6 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(autouse=True)
 def _quick(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path
 
 

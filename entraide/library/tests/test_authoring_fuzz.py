@@ -24,7 +24,6 @@ CHOICE = st.one_of(ODD_TEXT, st.sampled_from(["template", "video", "fr", "cc_by"
 
 @pytest.fixture(autouse=True)
 def _quick(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path
 
 

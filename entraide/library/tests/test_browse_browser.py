@@ -14,11 +14,6 @@ from entraide.practices.tests.access_browse import published_sheet
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def shelf(library):
     def tool(title, scope, **fields):

@@ -30,11 +30,6 @@ nasty = st.one_of(
 )
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.mark.django_db
 @settings(
     max_examples=40,

@@ -10,11 +10,6 @@ from entraide.library.models import ToolStatus
 from entraide.library.tests.factories import make_tool
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def list_url(network):
     return reverse("library:list", kwargs={"network": network.slug})
 

@@ -19,11 +19,6 @@ pytestmark = pytest.mark.browser
 TITLE = "Grille d'observation des collations"
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def tool(library):
     tool = make_tool(

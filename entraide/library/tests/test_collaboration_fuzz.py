@@ -1,7 +1,6 @@
 """The comment and use forms fuzzed: a page or a redirect, never a 5xx, and a
 refused text comes back as typed."""
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
@@ -21,11 +20,6 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-
-
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def _typed_back(response, text):

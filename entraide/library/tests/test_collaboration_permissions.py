@@ -41,11 +41,6 @@ TABLE = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def viewers(library):
     def viewer(name):

@@ -23,11 +23,6 @@ from entraide.practices.models import SheetState
 from entraide.practices.tests.access_workflow import make_sheet
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def tool(library):
     tool = make_tool(

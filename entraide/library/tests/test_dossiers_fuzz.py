@@ -26,11 +26,6 @@ nasty = st.one_of(
 )
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def dossier(library):
     return Dossier.objects.create(

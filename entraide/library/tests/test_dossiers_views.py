@@ -12,11 +12,6 @@ from entraide.library.tests.factories import make_tool
 from entraide.practices.tests.access_browse import published_sheet
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def url(name, dossier=None, network="mcq", **extra):
     kwargs = {"network": network, **extra}
     if dossier is not None:

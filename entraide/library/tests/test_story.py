@@ -18,7 +18,6 @@ TITLE = "Gabarit de planification des menus"
 
 @pytest.fixture(autouse=True)
 def _quick(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path
 
 

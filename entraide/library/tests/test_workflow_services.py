@@ -14,11 +14,6 @@ from entraide.notifications.models import Notification
 S = ToolStatus
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _tool(library, status=S.IN_PROGRESS, **fields):
     tool = make_tool(
         library.network,

@@ -10,11 +10,6 @@ from entraide.practices.models import PracticeSheet
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_educator_writes_a_draft_comes_back_edits_and_compares_versions(
     page, live_server, inventory
 ):

@@ -18,11 +18,6 @@ ODD_TEXT = st.one_of(
 ODD_ID = st.one_of(ODD_TEXT, st.integers(-(10**12), 10**12).map(str))
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @settings(
     max_examples=40,
     deadline=None,

@@ -20,13 +20,6 @@ from entraide.practices.models import (
 )
 from entraide.practices.services import authoring
 
-
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    """The fixture's people are many; their passwords need no real hashing here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 

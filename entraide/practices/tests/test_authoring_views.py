@@ -15,11 +15,6 @@ from entraide.practices.services import authoring
 from entraide.practices.tests.test_authoring_services import PDF, jpeg_with_exif
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def url(inv, name, sheet=None, **kwargs):
     kwargs = {"network": inv.network.slug, **kwargs}
     if sheet is not None:

@@ -13,11 +13,6 @@ from entraide.practices.tests.access_workflow import make_sheet
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _url(live_server, name, **kwargs):
     return live_server.url + reverse(f"practices:{name}", kwargs=kwargs)
 

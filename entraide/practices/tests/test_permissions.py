@@ -8,12 +8,6 @@ from entraide.practices import permissions as perms
 from entraide.practices.models import SheetState as S
 from entraide.practices.tests.access_workflow import make_sheet
 
-
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 ROLES = (
     "author",
     "co_author",

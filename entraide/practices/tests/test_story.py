@@ -18,11 +18,6 @@ TITLE = "Le rangement en chanson"
 FORMALISED = "Ranger en chantant : une routine qui apaise les transitions"
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def step_form(page, heading):
     """The action form of the sheet page that ``heading`` names."""
     return page.get_by_role("form", name=heading, exact=True)

@@ -7,11 +7,6 @@ from entraide.core.testing import ROLES, World
 from entraide.practices.tests.access_workflow import RULES
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.mark.django_db
 def test_every_workflow_url_answers_each_role_as_its_rule_says(client):
     world = World()

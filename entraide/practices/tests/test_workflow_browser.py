@@ -13,11 +13,6 @@ from entraide.practices.tests.access_workflow import make_sheet
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_representative_asks_for_changes_from_the_queue_then_retains_the_new_version(
     page, live_server, inventory
 ):

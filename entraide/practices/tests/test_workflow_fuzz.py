@@ -1,7 +1,6 @@
 """The comment and reason forms fuzzed: a page or a redirect, never a 5xx, and a
 refused text comes back as typed."""
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
@@ -16,11 +15,6 @@ ODD_TEXT = st.one_of(
     st.text(alphabet="\x00\u202e\u200béàÉ<>&\"'=+-@0123456789 \n", max_size=60),
     st.just("x" * 6_000),
 )
-
-
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @settings(

@@ -15,12 +15,6 @@ from entraide.practices.models import (
 from entraide.practices.services import workflow
 from entraide.practices.tests.access_workflow import make_sheet
 
-
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 S = SheetState
 
 

@@ -7,12 +7,6 @@ from django.urls import reverse
 from entraide.practices.models import AgeGroup, SheetState, SheetTransition
 from entraide.practices.tests.access_workflow import make_sheet
 
-
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 S = SheetState
 
 
