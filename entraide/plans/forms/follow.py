@@ -64,8 +64,8 @@ class IndicatorForm(forms.Form):
         queryset=Community.objects.none(),
         required=False,
         help_text=_(
-            "Obligatoire pour les rencontres tenues ; limite les autres mesures "
-            "calculées à cette communauté."
+            "Obligatoire pour les rencontres tenues ; limite les personnes "
+            "présentes et les outils publiés à cette communauté."
         ),
         error_messages={"invalid_choice": _("Choisissez une communauté du réseau.")},
     )
