@@ -238,20 +238,20 @@ def csv_rows(mandates, readings: dict, today: datetime.date):
             for target in objective.targets.all():
                 indicators = list(target.indicators.all())
                 for action in target.actions.all():
-                    own = [
-                        i
-                        for i in indicators
-                        if i.action_id in (None, action.pk)
-                    ]
+                    own = [i for i in indicators if i.action_id in (None, action.pk)]
                     row = [
                         mandate.title,
                         objective.title,
                         target.expected_result,
                         action.description,
                         _people(action),
-                        " ; ".join(c.name for c in action.responsible_communities.all()),
+                        " ; ".join(
+                            c.name for c in action.responsible_communities.all()
+                        ),
                         schedule(action),
-                        date_format(action.deadline, "Y-m-d") if action.deadline else "",
+                        date_format(action.deadline, "Y-m-d")
+                        if action.deadline
+                        else "",
                         action_status_label(action.shown_status(today)),
                         action.progress,
                         " ; ".join(indicator_words(i, readings.get(i.pk)) for i in own),

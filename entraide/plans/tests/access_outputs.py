@@ -23,7 +23,13 @@ EXPORTERS = OUTSIDE | {
 }
 DRAFT = OUTSIDE | {"member": 404, "management": 404, "project_lead": 200, "admin": 200}
 POST_ONLY_REFUSED = {"anonymous": 302}
-EXPORTS = ("plans:csv", "plans:pdf", "plans:report", "plans:report_pdf", "plans:report_csv")
+EXPORTS = (
+    "plans:csv",
+    "plans:pdf",
+    "plans:report",
+    "plans:report_pdf",
+    "plans:report_csv",
+)
 
 
 def seat_for_representative(world):

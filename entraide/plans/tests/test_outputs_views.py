@@ -145,7 +145,7 @@ def test_another_networks_plan_is_not_found(client, plans):
 def test_csv_has_one_row_per_action_with_status_and_indicators(client, plans):
     add_action(
         plans,
-        "=HYPERLINK(\"https://evil.example\")",
+        '=HYPERLINK("https://evil.example")',
         starts_on=datetime.date(2026, 8, 1),
         ends_on=datetime.date(2026, 9, 30),
         responsible_note="@Chargée de projet",
@@ -264,7 +264,10 @@ def history(plans):
         )
         FollowUpNote.objects.filter(pk=note.pk).update(created_at=inside)
     old = FollowUpNote.objects.create(
-        action=done, subregion=plans.subregion_a, author=plans.rep_a, text="Vieille note"
+        action=done,
+        subregion=plans.subregion_a,
+        author=plans.rep_a,
+        text="Vieille note",
     )
     FollowUpNote.objects.filter(pk=old.pk).update(created_at=outside)
     return done
@@ -386,7 +389,10 @@ def grow(plans, times: int):
                 created_at=timezone.now() - datetime.timedelta(days=5),
             )
             FollowUpNote.objects.create(
-                action=action, subregion=plans.subregion_a, author=plans.rep_a, text="Suivi"
+                action=action,
+                subregion=plans.subregion_a,
+                author=plans.rep_a,
+                text="Suivi",
             )
         plans.indicator.pk = None
         plans.indicator.target = target

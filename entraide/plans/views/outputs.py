@@ -152,8 +152,15 @@ def report_csv(request, network, plan):
     )
     rows = []
     for update in found.done:
-        rows.append([_("Action terminée"), _when(update.created_at), "",
-                     update.action.description, update.comment])
+        rows.append(
+            [
+                _("Action terminée"),
+                _when(update.created_at),
+                "",
+                update.action.description,
+                update.comment,
+            ]
+        )
     for update in found.changes:
         detail = _("%(before)s → %(after)s (%(from)s %% → %(to)s %%)") % {
             "before": action_status_label(update.from_status),
@@ -163,20 +170,48 @@ def report_csv(request, network, plan):
         }
         if update.comment:
             detail = f"{detail} — {update.comment}"
-        rows.append([_("Changement d'état"), _when(update.created_at), "",
-                     update.action.description, detail])
+        rows.append(
+            [
+                _("Changement d'état"),
+                _when(update.created_at),
+                "",
+                update.action.description,
+                detail,
+            ]
+        )
     for subregion, notes in found.follow_ups:
         for note in notes:
             detail = note.text
             if note.impacts:
                 detail = f"{detail} — {_('Impacts')} : {note.impacts}"
-            rows.append([_("Note de suivi"), _when(note.created_at), subregion.name,
-                         note.action.description, detail])
+            rows.append(
+                [
+                    _("Note de suivi"),
+                    _when(note.created_at),
+                    subregion.name,
+                    note.action.description,
+                    detail,
+                ]
+            )
     for indicator, reading in found.indicators:
-        rows.append([_("Indicateur"), _day(reading.measured_on), "",
-                     indicator.name, exports.indicator_words(indicator, reading)])
+        rows.append(
+            [
+                _("Indicateur"),
+                _day(reading.measured_on),
+                "",
+                indicator.name,
+                exports.indicator_words(indicator, reading),
+            ]
+        )
     for action in found.late:
-        rows.append([_("Action en retard"), _day(action.due_on), "",
-                     action.description, action_status_label(action.shown_status(found.end))])
+        rows.append(
+            [
+                _("Action en retard"),
+                _day(action.due_on),
+                "",
+                action.description,
+                action_status_label(action.shown_status(found.end)),
+            ]
+        )
     writer.writerows([[spreadsheet_cell(cell) for cell in row] for row in rows])
     return response

@@ -33,6 +33,7 @@ class Command(BaseCommand):
             from entraide.core.demo.library import load_demo_library
             from entraide.core.demo.loader import load_demo
             from entraide.core.demo.meetings import load_demo_meetings
+            from entraide.core.demo.plans import load_demo_plans
             from entraide.core.demo.practices import load_demo_practices
 
             started = time.monotonic()
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             load_demo_meetings([s.slug for s in summaries])
             load_demo_practices([s.slug for s in summaries])
             load_demo_library([s.slug for s in summaries])
+            load_demo_plans([s.slug for s in summaries])
             for s in summaries:
                 self.stdout.write(
                     f"{s.name} ({s.slug}): {s.regions} regions, "
