@@ -101,8 +101,6 @@ def _sheets_gathered(indicators, tz, network) -> dict[int, int]:
         where = Q(submitted_at__gte=start, submitted_at__lt=end)
         if ind.subregion_id:
             where &= Q(subregion_id=ind.subregion_id)
-        if ind.community_id:
-            where &= Q(community_id=ind.community_id)
         aggregates[f"i{ind.pk}"] = Count("pk", filter=where)
     found = PracticeSheet.objects.filter(network=network).aggregate(**aggregates)
     return {ind.pk: found[f"i{ind.pk}"] for ind in indicators}
