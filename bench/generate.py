@@ -296,6 +296,7 @@ def generate(scale: Scale, *, seed: int = 2026, log=print) -> dict[str, int]:
             scale, rng, networks[0], members_of, bench_user, now, counts, log
         )
         generate_library(scale, rng, networks[0], members_of, now, counts, log)
+        generate_plan(rng, networks[0], members_of, now, counts, log)
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -625,6 +626,159 @@ def generate_library(scale, rng, network, members_of, now, counts, log) -> None:
         )
     counts["tools"] = len(tools)
     log(f"{len(tools)} tools in {network.slug}")
+
+
+def generate_plan(rng, network, members_of, now, counts, log) -> None:
+    """An action plan for the largest network: 10 mandates, 200 actions at every
+    status, indicators of every kind, a history row and a follow-up note per action."""
+    import datetime
+
+    from entraide.communities.models import Community
+    from entraide.plans.models import (
+        Action,
+        ActionUpdate,
+        FollowUpNote,
+        Indicator,
+        IndicatorKind,
+        IndicatorMeasure,
+        Mandate,
+        Objective,
+        Plan,
+        Target,
+    )
+
+    today = now.date()
+    start = (
+        today.replace(month=7, day=1)
+        if today.month >= 7
+        else today.replace(year=today.year - 1, month=7, day=1)
+    )
+    end = start.replace(year=start.year + 2) - datetime.timedelta(days=1)
+    plan = Plan.objects.create(
+        network=network,
+        title="Plan d'action régional",
+        period_start=start,
+        period_end=end,
+        status="active",
+    )
+    communities = list(Community.objects.filter(network=network).order_by("pk")[:20])
+    subregions = list(network.subregions.order_by("pk"))
+    people = members_of[network.pk]
+    statuses = ["not_started", "in_progress", "in_progress", "done", "cancelled"]
+    kinds = ["months", "months", "dates", "ongoing", "moment"]
+    actions, indicators = [], []
+    for m in range(10):
+        mandate = Mandate.objects.create(plan=plan, title=f"Mandat {m + 1}", position=m)
+        for o in range(2):
+            objective = Objective.objects.create(
+                mandate=mandate, title=f"Objectif {m + 1}.{o + 1}", position=o
+            )
+            target = Target.objects.create(
+                objective=objective, expected_result="Le résultat attendu."
+            )
+            for a in range(10):
+                kind = kinds[a % len(kinds)]
+                first = start + datetime.timedelta(days=30 * rng.randrange(0, 18))
+                actions.append(
+                    Action(
+                        plan=plan,
+                        target=target,
+                        description=f"Action {m + 1}.{o + 1}.{a + 1}",
+                        schedule_kind=kind,
+                        starts_on=first if kind != "moment" else None,
+                        ends_on=first + datetime.timedelta(days=rng.randrange(20, 200))
+                        if kind in ("months", "dates")
+                        else None,
+                        schedule_note="Dès sortie des résultats"
+                        if kind == "moment"
+                        else "",
+                        status=rng.choice(statuses),
+                        progress=rng.randrange(0, 101, 10),
+                        position=a,
+                    )
+                )
+            for i, ind_kind in enumerate(IndicatorKind.values):
+                indicators.append(
+                    Indicator(
+                        plan=plan,
+                        target=target,
+                        name=f"Indicateur {ind_kind} {m + 1}.{o + 1}",
+                        kind=ind_kind,
+                        # Sheets are counted by sub-region, the others by community.
+                        community=rng.choice(communities)
+                        if communities and ind_kind != "sheets_gathered"
+                        else None,
+                        subregion=rng.choice(subregions)
+                        if ind_kind == "sheets_gathered" and subregions
+                        else None,
+                        period_start=start,
+                        period_end=end,
+                        goal_min=3,
+                        goal_max=4,
+                        position=i,
+                    )
+                )
+    Action.objects.bulk_create(actions, batch_size=BATCH)
+    Indicator.objects.bulk_create(indicators, batch_size=BATCH)
+    Action.responsible_people.through.objects.bulk_create(
+        [
+            Action.responsible_people.through(action=action, user_id=rng.choice(people))
+            for action in actions
+        ],
+        batch_size=BATCH,
+    )
+    if communities:
+        Action.responsible_communities.through.objects.bulk_create(
+            [
+                Action.responsible_communities.through(
+                    action=action, community=rng.choice(communities)
+                )
+                for action in actions
+            ],
+            batch_size=BATCH,
+        )
+    ActionUpdate.objects.bulk_create(
+        [
+            ActionUpdate(
+                action=action,
+                actor_id=rng.choice(people),
+                from_status="not_started",
+                to_status=action.status,
+                to_progress=action.progress,
+                created_at=now - datetime.timedelta(days=rng.randrange(0, 90)),
+            )
+            for action in actions
+        ],
+        batch_size=BATCH,
+    )
+    notes = FollowUpNote.objects.bulk_create(
+        [
+            FollowUpNote(
+                action=action,
+                subregion=rng.choice(subregions),
+                author_id=rng.choice(people),
+                text="Suivi de la sous-région.",
+                impacts="Des équipes mobilisées.",
+            )
+            for action in actions
+            if subregions
+        ],
+        batch_size=BATCH,
+    )
+    IndicatorMeasure.objects.bulk_create(
+        [
+            IndicatorMeasure(
+                indicator=ind, value=rng.randrange(0, 5), measured_on=today
+            )
+            for ind in indicators
+            if ind.kind == "manual"
+        ],
+        batch_size=BATCH,
+    )
+    counts["plan_actions"] = len(actions)
+    counts["plan_indicators"] = len(indicators)
+    counts["plan_follow_ups"] = len(notes)
+    log(f"{len(actions)} plan actions in {network.slug}")
 
 
 def generate_sessions(rng, community, member_ids, now, counts) -> None:

@@ -21,6 +21,7 @@ def pages(
     session_pk: int,
     personal_feed: str = "",
     community_feed: str = "",
+    plan_pk: int | None = None,
 ) -> list[tuple[str, bool, str]]:
     """(path, signed in, name) of each page, the empty view first: the floor."""
     community = f"/r/{network_slug}/communautes/{BENCH_COMMUNITY}/"
@@ -91,7 +92,22 @@ def pages(
             True,
             "Scientific committee queue (about 200 sheets to evaluate)",
         ),
-    ]
+    ] + (
+        [
+            (
+                f"/r/{network_slug}/plan/{plan_pk}/",
+                True,
+                "Action plan as a table (200 actions)",
+            ),
+            (
+                f"/r/{network_slug}/plan/{plan_pk}/tableau-de-bord/",
+                True,
+                "Action plan dashboard (200 actions, 100 indicators)",
+            ),
+        ]
+        if plan_pk
+        else []
+    )
 
 
 def signed_in_session(user) -> str:
@@ -160,8 +176,16 @@ def main() -> None:
     feeds = user.calendar_feeds.filter(revoked_at__isnull=True)
     personal = feeds.get(community__isnull=True).token
     of_community = feeds.get(community__slug=BENCH_COMMUNITY).token
+    from entraide.plans.models import Plan
+
+    plan = Plan.objects.filter(network=largest).order_by("pk").first()
     for path, signed_in, name in pages(
-        largest.slug, busiest.pk, session.pk, personal, of_community
+        largest.slug,
+        busiest.pk,
+        session.pk,
+        personal,
+        of_community,
+        plan.pk if plan else None,
     ):
         client = Client(HTTP_HOST="127.0.0.1")
         if signed_in:
