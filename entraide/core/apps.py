@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "entraide.core"
     label = "core"
     verbose_name = _("Noyau")
+
+    def ready(self):
+        from entraide.core import lookups
+
+        lookups.register()
