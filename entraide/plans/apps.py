@@ -6,3 +6,6 @@ class PlansConfig(AppConfig):
     name = "entraide.plans"
     label = "plans"
     verbose_name = _("Plan d'action")
+
+    def ready(self):
+        from entraide.plans import notifications  # noqa: F401 (registers the kinds)
