@@ -135,6 +135,8 @@ def _save(request, form, call, success: str):
 def plan_list(request, network, **kwargs):
     viewer = selectors.viewer_in(request, network)
     plans = list(selectors.visible_plans(viewer))
+    for plan in plans:
+        plan.network = viewer.network
     return render(
         request,
         "plans/plan_list.html",
