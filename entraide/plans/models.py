@@ -26,6 +26,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 TEXT_MAX = 5_000
@@ -134,12 +135,8 @@ class Target(models.Model):
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
-        first_line = (
-            self.expected_result.strip().splitlines()[0]
-            if self.expected_result.strip()
-            else ""
-        )
-        return first_line[:120]
+        lines = self.expected_result.strip().splitlines()
+        return Truncator(lines[0] if lines else "").chars(120)
 
 
 class ActionStatus(models.TextChoices):
