@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "entraide.practices",
     "entraide.library",
     "entraide.plans",
+    "entraide.surveys",
 ]
 
 MIDDLEWARE = [

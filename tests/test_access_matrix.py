@@ -50,6 +50,7 @@ APPS_WITH_RULES = [
     "notifications",
     "plans",
     "practices",
+    "surveys",
 ]
 
 

@@ -1,0 +1,1 @@
+"""The surveys' forms, one module per part."""

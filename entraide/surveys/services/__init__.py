@@ -1,0 +1,1 @@
+"""Every write to a survey, one module per part."""

@@ -1,0 +1,1 @@
+"""The surveys' views, one module per part."""
