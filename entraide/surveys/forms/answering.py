@@ -46,7 +46,8 @@ class SectionAnswerForm(forms.Form):
             source = by_pk.get(question.condition_question_id)
             question.condition_hint = (
                 _(
-                    "Répondez seulement si vous avez répondu « %(value)s » à « %(text)s »."
+                    "Répondez seulement si vous avez répondu « %(value)s » "
+                    "à « %(text)s »."
                 )
                 % {"value": question.condition_value, "text": source.text}
                 if source is not None and source.pk in on_page
