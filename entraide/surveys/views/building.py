@@ -74,9 +74,10 @@ def _call(form, call):
 @login_required
 def survey_list(request, network):
     viewer = _member(request, network)
-    page = Paginator(selectors.managed_surveys(viewer), SURVEYS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(
+        selectors.managed_surveys(viewer).order_by("-created_at", "-pk"),
+        SURVEYS_PER_PAGE,
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "surveys/survey_list.html",
