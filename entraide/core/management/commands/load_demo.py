@@ -35,6 +35,7 @@ class Command(BaseCommand):
             from entraide.core.demo.meetings import load_demo_meetings
             from entraide.core.demo.plans import load_demo_plans
             from entraide.core.demo.practices import load_demo_practices
+            from entraide.core.demo.surveys import load_demo_surveys
 
             started = time.monotonic()
             summaries = load_demo()
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             load_demo_practices([s.slug for s in summaries])
             load_demo_library([s.slug for s in summaries])
             load_demo_plans([s.slug for s in summaries])
+            load_demo_surveys([s.slug for s in summaries])
             for s in summaries:
                 self.stdout.write(
                     f"{s.name} ({s.slug}): {s.regions} regions, "
