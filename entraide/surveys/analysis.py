@@ -13,6 +13,7 @@ subtracting the shown ones from the totals. When even the whole survey has fewer
 than ``MIN_GROUP`` responses, the cross-tabulation is not shown at all.
 """
 
+import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -235,6 +236,16 @@ def _texts(question, values) -> QuestionResult:
     )
 
 
+def _month_label(month: str) -> str:
+    """« décembre 2026 » for "2026-12", in the language of the page."""
+    from django.utils.formats import date_format
+
+    try:
+        return date_format(datetime.date(int(month[:4]), int(month[5:7]), 1), "F Y")
+    except ValueError:
+        return month
+
+
 def _dates(question, values) -> QuestionResult:
     months = Counter()
     answered = 0
@@ -244,7 +255,12 @@ def _dates(question, values) -> QuestionResult:
             months[text[:7]] += 1
             answered += 1
     rows = [
-        Row(month, months[month], _percent(months[month], answered), key=month)
+        Row(
+            _month_label(month),
+            months[month],
+            _percent(months[month], answered),
+            key=month,
+        )
         for month in sorted(months)
     ]
     return QuestionResult(question, answered=answered, rows=rows)

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from entraide.surveys import analysis
+from entraide.surveys import analysis, charts
 from entraide.surveys.models import OTHER, Answer, Participation, Response
 from entraide.surveys.tests.factories import THEMES
 
@@ -149,9 +149,9 @@ def test_ranking_mean_rank_and_borda_top_first(answered):
 def test_texts_and_dates_by_month(answered):
     results = results_by_kind(answered)
     assert results["short_text"].texts == ["Le sommeil"]
-    assert [(r.label, r.count) for r in results["date"].rows] == [
-        ("2026-12", 2),
-        ("2027-01", 1),
+    assert [(r.key, r.label, r.count) for r in results["date"].rows] == [
+        ("2026-12", "décembre 2026", 2),
+        ("2027-01", "janvier 2027", 1),
     ]
 
 
@@ -244,3 +244,11 @@ def test_named_crosstab_shows_every_group(surveys):
         surveys.subregion_a.name: 1,
         surveys.subregion_b.name: 1,
     }
+
+
+def test_chart_escapes_labels_and_names_itself():
+    rows = [analysis.Row("<script>alert(1)</script>", 3), analysis.Row("Non", 0)]
+    svg = str(charts.bar_chart(rows, title="Q <b>", chart_id="q1"))
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert 'role="img"' in svg and '<title id="q1-title">Q &lt;b&gt;</title>' in svg
+    assert svg.count("<rect") == 2
