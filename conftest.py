@@ -46,6 +46,9 @@ def _no_stray_mail(settings, request):
     settings.ACCOUNT_RATE_LIMITS = False
     settings.AXES_ENABLED = False
     settings.PASSWORD_HASHERS = FAST_HASHERS
+    # Browser stories travel in time on the server; a dated CSRF cookie would look
+    # expired to the browser's real clock once that date has passed.
+    settings.CSRF_COOKIE_AGE = None
 
 
 @pytest.fixture(scope="session")
