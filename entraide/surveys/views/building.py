@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from entraide.core.shortcuts import require, show_service_errors
 from entraide.surveys import permissions as perms
@@ -72,6 +72,7 @@ def _call(form, call):
 
 
 @login_required
+@require_safe
 def survey_list(request, network):
     viewer = _member(request, network)
     page = Paginator(
@@ -147,6 +148,7 @@ def _condition_words(question, by_pk) -> str:
 
 
 @login_required
+@require_safe
 def survey_detail(request, network, pk):
     viewer, survey = _managed(request, network, pk)
     sections = selectors.survey_tree(survey)
