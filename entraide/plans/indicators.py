@@ -55,7 +55,7 @@ def _bounds(indicator: Indicator, tz) -> tuple[datetime.datetime, datetime.datet
     return start, end
 
 
-def _sessions_held(indicators, tz) -> dict[int, int]:
+def _sessions_held(indicators, tz, network) -> dict[int, int]:
     from entraide.meetings.models import Session, SessionStatus
 
     aggregates = {}
@@ -122,6 +122,14 @@ def _tools_published(indicators, tz, network) -> dict[int, int]:
     return {ind.pk: found[f"i{ind.pk}"] for ind in indicators}
 
 
+COMPUTERS = {
+    IndicatorKind.SESSIONS_HELD: _sessions_held,
+    IndicatorKind.PARTICIPANTS: _participants,
+    IndicatorKind.SHEETS_GATHERED: _sheets_gathered,
+    IndicatorKind.TOOLS_PUBLISHED: _tools_published,
+}
+
+
 def values_for(
     indicators,
     *,
@@ -149,24 +157,19 @@ def values_for(
         )
         for pk, value, measured_on in rows.values_list("pk", "value", "measured_on"):
             values[pk] = (value, measured_on)
-    computers = {
-        IndicatorKind.SESSIONS_HELD: lambda inds: _sessions_held(inds, tz),
-        IndicatorKind.PARTICIPANTS: lambda inds: _participants(inds, tz, network),
-        IndicatorKind.SHEETS_GATHERED: lambda inds: _sheets_gathered(inds, tz, network),
-        IndicatorKind.TOOLS_PUBLISHED: lambda inds: _tools_published(inds, tz, network),
-    }
     for kind, inds in by_kind.items():
-        counted = computers[kind](inds)
+        counted = COMPUTERS[kind](inds, tz, network)
         for ind in inds:
             values[ind.pk] = (Decimal(counted[ind.pk]), min(today, ind.period_end))
-    return {
-        ind.pk: Reading(
-            value=values.get(ind.pk, (None, None))[0],
-            measured_on=values.get(ind.pk, (None, None))[1],
-            standing=assess(ind, values.get(ind.pk, (None, None))[0], today, period),
+    readings = {}
+    for ind in indicators:
+        value, measured_on = values.get(ind.pk, (None, None))
+        readings[ind.pk] = Reading(
+            value=value,
+            measured_on=measured_on,
+            standing=assess(ind, value, today, period),
         )
-        for ind in indicators
-    }
+    return readings
 
 
 def assess(

@@ -122,5 +122,68 @@ def action_for(viewer: perms.Viewer, plan: Plan, pk: int) -> Action:
     return action
 
 
+def mandate_in(plan: Plan, pk: int) -> Mandate:
+    """One mandate of the plan, or 404."""
+    mandate = Mandate.objects.filter(plan=plan, pk=pk).first()
+    if mandate is None:
+        raise Http404
+    mandate.plan = plan
+    return mandate
+
+
+def objective_in(plan: Plan, pk: int) -> Objective:
+    objective = (
+        Objective.objects.filter(mandate__plan=plan, pk=pk)
+        .select_related("mandate")
+        .first()
+    )
+    if objective is None:
+        raise Http404
+    objective.mandate.plan = plan
+    return objective
+
+
+def target_in(plan: Plan, pk: int) -> Target:
+    target = (
+        Target.objects.filter(objective__mandate__plan=plan, pk=pk)
+        .select_related("objective__mandate")
+        .first()
+    )
+    if target is None:
+        raise Http404
+    target.objective.mandate.plan = plan
+    return target
+
+
+def note_in(plan: Plan, pk: int) -> FollowUpNote:
+    note = (
+        FollowUpNote.objects.filter(action__plan=plan, pk=pk)
+        .select_related("action", "subregion")
+        .first()
+    )
+    if note is None:
+        raise Http404
+    note.action.plan = plan
+    return note
+
+
+def indicator_in(plan: Plan, pk: int) -> Indicator:
+    indicator = (
+        Indicator.objects.filter(plan=plan, pk=pk)
+        .select_related("community", "subregion", "action", "target")
+        .first()
+    )
+    if indicator is None:
+        raise Http404
+    indicator.plan = plan
+    return indicator
+
+
+def table_url(plan: Plan, anchor: str = "") -> str:
+    """The plan's table, at one of its rows (``target-12``, ``action-3``…)."""
+    url = plan.get_absolute_url()
+    return f"{url}#{anchor}" if anchor else url
+
+
 def follow_ups(action: Action) -> QuerySet[FollowUpNote]:
     return action.follow_ups.select_related("subregion", "author")

@@ -9,9 +9,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django import forms
 from django.db.models import Count
-from django.utils.translation import gettext_lazy as _
 
 from entraide.core.timezones import zone
 from entraide.plans.exports import goal_words
@@ -26,10 +24,8 @@ from entraide.plans.models import (
 )
 from entraide.plans.templatetags.plan_tags import action_status_label
 
+
 # Far enough for any plan, near enough that a day after the end is still a date.
-EARLIEST, LATEST = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
-
-
 def months_before(day: datetime.date, months: int) -> datetime.date:
     """The same day ``months`` months earlier (the month's last day if shorter)."""
     total = day.year * 12 + day.month - 1 - months
@@ -46,45 +42,6 @@ def months_before(day: datetime.date, months: int) -> datetime.date:
 def default_range(today: datetime.date) -> tuple[datetime.date, datetime.date]:
     """The last three months, today included."""
     return months_before(today, 3) + datetime.timedelta(days=1), today
-
-
-class ReportRangeForm(forms.Form):
-    start = forms.DateField(
-        label=_("Du"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    end = forms.DateField(
-        label=_("Au"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-
-    def _within(self, name):
-        day = self.cleaned_data[name]
-        if not EARLIEST <= day <= LATEST:
-            raise forms.ValidationError(
-                _("Choisissez une date entre %(first)s et %(last)s.")
-                % {"first": EARLIEST.year, "last": LATEST.year}
-            )
-        return day
-
-    def clean_start(self):
-        return self._within("start")
-
-    def clean_end(self):
-        return self._within("end")
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("La fin de la période doit suivre son début."))
-        return cleaned
-
-
-def range_form(query, today: datetime.date) -> ReportRangeForm:
-    """The form bound to the query string, or to the default range when it is empty."""
-    if query.get("start") or query.get("end"):
-        return ReportRangeForm(query)
-    start, end = default_range(today)
-    return ReportRangeForm({"start": start.isoformat(), "end": end.isoformat()})
 
 
 @dataclass

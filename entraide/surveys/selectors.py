@@ -95,3 +95,23 @@ def survey_tree(survey: Survey) -> list[Section]:
         for question in section.questions.all():
             question.survey = survey
     return sections
+
+
+def section_in(survey: Survey, pk: int) -> Section:
+    """One section of the survey, or 404."""
+    section = Section.objects.filter(survey=survey, pk=pk).first()
+    if section is None:
+        raise Http404
+    section.survey = survey
+    return section
+
+
+def question_in(survey: Survey, pk: int) -> Question:
+    question = (
+        Question.objects.filter(survey=survey, pk=pk).select_related("section").first()
+    )
+    if question is None:
+        raise Http404
+    question.survey = survey
+    question.section.survey = survey
+    return question

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from entraide.communities.models import Community
+from entraide.core.forms import DATE, DATE_ERRORS, NUL
 from entraide.networks.models import SubRegion
 from entraide.plans.models import (
     LATE,
@@ -13,9 +14,6 @@ from entraide.plans.models import (
     IndicatorKind,
 )
 
-NUL = {"null_characters_not_allowed": _("Le texte contient un caractère invalide.")}
-DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-DATE_ERRORS = {"invalid": _("Indiquez une date valide (AAAA-MM-JJ).")}
 NUMBER_ERRORS = {
     "invalid": _("Indiquez un nombre."),
     "max_digits": _("Le nombre compte au plus 12 chiffres."),

@@ -9,9 +9,11 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from entraide.communities.models import Community
+from entraide.core.forms import DATE, DATE_ERRORS
+from entraide.core.forms import line_field as _line
+from entraide.core.forms import text_field as _text
 from entraide.networks.models import SubRegion
 from entraide.plans.models import (
-    TEXT_MAX,
     ActionStatus,
     PlanStatus,
     ScheduleKind,
@@ -19,42 +21,8 @@ from entraide.plans.models import (
     month_start,
 )
 
-NUL = {"null_characters_not_allowed": _("Le texte contient un caractère invalide.")}
-DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 MONTH = forms.DateInput(format="%Y-%m", attrs={"type": "month"})
-DATE_ERRORS = {"invalid": _("Indiquez une date valide (AAAA-MM-JJ).")}
 MONTH_ERRORS = {"invalid": _("Indiquez un mois valide (AAAA-MM).")}
-TEXT_ERRORS = {
-    **NUL,
-    "max_length": _("Le texte compte au plus %(limit_value)d caractères."),
-}
-
-
-def _text(label, *, required=True, max_length=TEXT_MAX, rows=4, help_text="", empty=""):
-    errors = dict(TEXT_ERRORS)
-    if empty:
-        errors["required"] = empty
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        help_text=help_text,
-        error_messages=errors,
-    )
-
-
-def _line(label, *, required=True, max_length=200, help_text="", empty=""):
-    errors = dict(TEXT_ERRORS)
-    if empty:
-        errors["required"] = empty
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        help_text=help_text,
-        error_messages=errors,
-    )
 
 
 def _position():

@@ -4,21 +4,22 @@ A fresh plan of network A is made for each role (``kwargs`` is called once per
 role): its action is in the charge of the World's community, whose facilitator
 may record measures of the action's hand-entered indicator. Every network A
 member reads the plan; the leads change its indicators; the dashboard is for the
-leads and the management (the World's regional committee member holds no seat, so
-reads it as a plain member would not). Network B's admin gets 404 throughout.
+leads, the management and the representative (the World's regional committee
+member, given today's seat). Network B's admin gets 404 throughout.
 """
 
 from decimal import Decimal
 
 from entraide.core.testing import Rule, managers_only
 from entraide.plans.models import Indicator, IndicatorKind, PlanStatus
+from entraide.plans.tests.access_common import seat_representative
 from entraide.plans.tests.factories import make_plan
 
 READ = {"anonymous": 302, "other_network_admin": 404}
 LEADS_ONLY = managers_only()
 LEADS_CHANGE = managers_only(project_lead=302, admin=302)
 HIDDEN = managers_only(member=404, management=404)
-DASHBOARD = managers_only(management=200)
+DASHBOARD = managers_only(management=200, regional_committee=200)
 MEASURE = managers_only(facilitator=200)
 MEASURE_POST = managers_only(project_lead=302, admin=302, facilitator=302)
 NOT_ALLOWED = {"anonymous": 302}
@@ -105,7 +106,7 @@ RULES = [
     Rule("plans:detail", kwargs=DRAFT_PLAN, expect=HIDDEN),
     Rule("plans:detail", kwargs=_foreign, expect=NOWHERE, default=404),
     Rule("plans:detail", method="POST", kwargs=PLAN, expect=NOT_ALLOWED, default=405),
-    Rule("plans:dashboard", kwargs=PLAN, expect=DASHBOARD),
+    Rule("plans:dashboard", kwargs=PLAN, expect=DASHBOARD, setup=seat_representative),
     Rule("plans:dashboard", kwargs=DRAFT_PLAN, expect=HIDDEN),
     Rule("plans:dashboard", kwargs=_foreign, expect=NOWHERE, default=404),
     Rule(

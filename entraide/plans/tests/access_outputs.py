@@ -7,10 +7,9 @@ seat for sub-region A in ``setup``. Another network's plan is a 404 through netw
 A's address. Every URL reads only: a POST is refused (405) once signed in.
 """
 
-import datetime
-
 from entraide.core.testing import Rule
 from entraide.plans.models import PlanStatus
+from entraide.plans.tests.access_common import seat_representative
 from entraide.plans.tests.factories import make_plan
 
 OUTSIDE = {"anonymous": 302, "other_network_admin": 404}
@@ -30,24 +29,6 @@ EXPORTS = (
     "plans:report_pdf",
     "plans:report_csv",
 )
-
-
-def seat_for_representative(world):
-    from entraide.communities.models import Seat, SeatTerm
-
-    if world.extra.get("outputs_seat"):
-        return
-    today = datetime.date.today()
-    seat = Seat.objects.create(
-        community=world.regional_committee, subregion=world.subregion, number=1
-    )
-    SeatTerm.objects.create(
-        seat=seat,
-        holder=world.people["regional_committee"],
-        starts_on=today - datetime.timedelta(days=30),
-        ends_on=today + datetime.timedelta(days=30),
-    )
-    world.extra["outputs_seat"] = True
 
 
 def _plan(key, network="network", status=PlanStatus.ACTIVE):
@@ -78,8 +59,8 @@ RULES = [
 ]
 for name in EXPORTS:
     RULES += [
-        Rule(name, kwargs=ACTIVE, expect=EXPORTERS, setup=seat_for_representative),
-        Rule(name, kwargs=DRAFT_PLAN, expect=DRAFT, setup=seat_for_representative),
+        Rule(name, kwargs=ACTIVE, expect=EXPORTERS, setup=seat_representative),
+        Rule(name, kwargs=DRAFT_PLAN, expect=DRAFT, setup=seat_representative),
         Rule(name, kwargs=FOREIGN, expect={"anonymous": 302}, default=404),
         Rule(
             name,

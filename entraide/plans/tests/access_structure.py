@@ -9,11 +9,9 @@ member is given today's seat for the World's sub-region, so she writes follow-up
 (and edits hers). Network B's admin gets 404 throughout.
 """
 
-import datetime
-
-from entraide.communities.models import Seat, SeatTerm
 from entraide.core.testing import Rule, managers_only
 from entraide.plans.models import FollowUpNote, PlanStatus
+from entraide.plans.tests.access_common import seat_representative
 from entraide.plans.tests.factories import make_plan
 
 READ = {"anonymous": 302, "other_network_admin": 404}
@@ -29,37 +27,10 @@ NOT_ALLOWED = {"anonymous": 302}
 NOWHERE = {"anonymous": 302}
 
 
-def _seat(world) -> None:
-    """Today's seat of the World's regional committee member (seat number 2: the
-    outputs rules give her number 1)."""
-    if world.extra.get("structure_seat"):
-        return
-    today = datetime.date.today()
-    place = Seat.objects.create(
-        community=world.regional_committee, subregion=world.subregion, number=2
-    )
-    SeatTerm.objects.create(
-        seat=place,
-        holder=world.people["regional_committee"],
-        starts_on=today - datetime.timedelta(days=30),
-        ends_on=today + datetime.timedelta(days=365),
-    )
-    world.extra["structure_seat"] = True
-
-
-def _unseat(world) -> None:
-    """Her seat goes once the follow-up rules are walked: the other parts' rules
-    expect her without one."""
-    if world.extra.pop("structure_seat", False):
-        Seat.objects.filter(
-            community=world.regional_committee, subregion=world.subregion, number=2
-        ).delete()
-
-
 def _plan(*, status=PlanStatus.ACTIVE, network=None, part="plan", seated=False):
     def kwargs(world):
         if seated:
-            _seat(world)
+            seat_representative(world)
         built = make_plan(network or world.network, status=status)
         built["action"].responsible_communities.add(world.community)
         found = {"network": world.network.slug, "plan": built["plan"].pk}
@@ -216,6 +187,4 @@ RULES = [
         expect=FOLLOW_UP_POST,
     ),
     Rule("plans:follow_up_edit", kwargs=_foreign("note"), expect=NOWHERE, default=404),
-    # Last: her seat goes before the other parts' rules (see _unseat).
-    Rule("plans:list", kwargs=_network, expect=READ, setup=_unseat),
 ]

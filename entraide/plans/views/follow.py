@@ -32,7 +32,6 @@ from entraide.plans.models import (
     ActionStatus,
     FollowUpNote,
     Indicator,
-    Target,
     late_actions_q,
 )
 from entraide.plans.services import indicators as services
@@ -278,36 +277,6 @@ def dashboard(request, network, plan):
     )
 
 
-def _target_for(plan, pk) -> Target:
-    target = (
-        Target.objects.filter(objective__mandate__plan=plan, pk=pk)
-        .select_related("objective__mandate")
-        .first()
-    )
-    if target is None:
-        raise Http404
-    target.objective.mandate.plan = plan
-    return target
-
-
-def _indicator_for(plan, pk) -> Indicator:
-    indicator = (
-        Indicator.objects.filter(plan=plan, pk=pk)
-        .select_related("community", "subregion", "action", "target")
-        .first()
-    )
-    if indicator is None:
-        raise Http404
-    indicator.plan = plan
-    return indicator
-
-
-def _table_url(plan, target_id) -> str:
-    return reverse(
-        "plans:detail", kwargs={"network": plan.network.slug, "plan": plan.pk}
-    ) + (f"#target-{target_id}")
-
-
 def _indicator_url(plan, indicator) -> str:
     return reverse(
         "plans:indicator",
@@ -338,7 +307,7 @@ def _form_page(request, viewer, plan, target, form, indicator=None):
             "form": form,
             "cancel_url": _indicator_url(plan, indicator)
             if indicator
-            else _table_url(plan, target.pk),
+            else selectors.table_url(plan, f"target-{target.pk}"),
         },
     )
 
@@ -347,7 +316,7 @@ def _form_page(request, viewer, plan, target, form, indicator=None):
 def indicator_create(request, network, plan, target):
     viewer = selectors.viewer_in(request, network)
     plan = selectors.plan_for(viewer, plan)
-    target = _target_for(plan, target)
+    target = selectors.target_in(plan, target)
     require(perms.can_edit_plan(viewer, plan))
     initial = {"period_start": plan.period_start, "period_end": plan.period_end}
     chosen = request.GET.get("action", "")
@@ -370,7 +339,7 @@ def indicator_create(request, network, plan, target):
             show_service_errors(form, error)
         else:
             messages.success(request, _("L'indicateur est ajouté."))
-            return redirect(_table_url(plan, target.pk))
+            return redirect(selectors.table_url(plan, f"target-{target.pk}"))
     return _form_page(request, viewer, plan, target, form)
 
 
@@ -379,7 +348,7 @@ def indicator_create(request, network, plan, target):
 def indicator_detail(request, network, plan, pk):
     viewer = selectors.viewer_in(request, network)
     plan = selectors.plan_for(viewer, plan)
-    indicator = _indicator_for(plan, pk)
+    indicator = selectors.indicator_in(plan, pk)
     today = selectors.network_today(viewer.network)
     _read([indicator], plan, today)
     can_measure = _can_measure(viewer, plan, indicator)
@@ -410,7 +379,7 @@ def indicator_detail(request, network, plan, pk):
 def indicator_edit(request, network, plan, pk):
     viewer = selectors.viewer_in(request, network)
     plan = selectors.plan_for(viewer, plan)
-    indicator = _indicator_for(plan, pk)
+    indicator = selectors.indicator_in(plan, pk)
     require(perms.can_edit_plan(viewer, plan))
     initial = {name: getattr(indicator, name) for name in services.INDICATOR_FIELDS}
     form = IndicatorForm(
@@ -436,12 +405,12 @@ def indicator_edit(request, network, plan, pk):
 def indicator_delete(request, network, plan, pk):
     viewer = selectors.viewer_in(request, network)
     plan = selectors.plan_for(viewer, plan)
-    indicator = _indicator_for(plan, pk)
+    indicator = selectors.indicator_in(plan, pk)
     require(perms.can_edit_plan(viewer, plan))
     if request.method == "POST":
         services.delete_indicator(indicator=indicator, actor=request.user)
         messages.success(request, _("L'indicateur est supprimé."))
-        return redirect(_table_url(plan, indicator.target_id))
+        return redirect(selectors.table_url(plan, f"target-{indicator.target_id}"))
     return render(
         request,
         "plans/indicator_confirm_delete.html",
@@ -453,7 +422,7 @@ def indicator_delete(request, network, plan, pk):
 def measure_add(request, network, plan, pk):
     viewer = selectors.viewer_in(request, network)
     plan = selectors.plan_for(viewer, plan)
-    indicator = _indicator_for(plan, pk)
+    indicator = selectors.indicator_in(plan, pk)
     if indicator.is_computed:
         raise Http404
     require(_can_measure(viewer, plan, indicator))

@@ -14,8 +14,9 @@ from django.views.decorators.http import require_safe
 from entraide.core.shortcuts import csv_response, require, spreadsheet_cell
 from entraide.plans import exports, selectors
 from entraide.plans import permissions as perms
+from entraide.plans.forms.outputs import range_form
 from entraide.plans.indicators import values_for
-from entraide.plans.selectors_report import progress_report, range_form
+from entraide.plans.selectors_report import progress_report
 from entraide.plans.templatetags.plan_tags import action_status_label
 from entraide.practices.pdf import pdf_response, render_pdf
 

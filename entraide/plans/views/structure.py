@@ -9,7 +9,6 @@ is not: its history and its notes are the action's own.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,11 +32,7 @@ from entraide.plans.forms.structure import (
 from entraide.plans.indicators import values_for
 from entraide.plans.models import (
     Action,
-    FollowUpNote,
-    Mandate,
-    Objective,
     PlanStatus,
-    Target,
 )
 from entraide.plans.services import progress as progress_services
 from entraide.plans.services import structure as services
@@ -51,55 +46,6 @@ def _viewer_and_plan(request, network, plan):
     return viewer, selectors.plan_for(viewer, plan)
 
 
-def _table_url(plan, anchor: str = "") -> str:
-    url = plan.get_absolute_url()
-    return f"{url}#{anchor}" if anchor else url
-
-
-def _mandate_for(plan, pk) -> Mandate:
-    mandate = Mandate.objects.filter(plan=plan, pk=pk).first()
-    if mandate is None:
-        raise Http404
-    mandate.plan = plan
-    return mandate
-
-
-def _objective_for(plan, pk) -> Objective:
-    objective = (
-        Objective.objects.filter(mandate__plan=plan, pk=pk)
-        .select_related("mandate")
-        .first()
-    )
-    if objective is None:
-        raise Http404
-    objective.mandate.plan = plan
-    return objective
-
-
-def _target_for(plan, pk) -> Target:
-    target = (
-        Target.objects.filter(objective__mandate__plan=plan, pk=pk)
-        .select_related("objective__mandate")
-        .first()
-    )
-    if target is None:
-        raise Http404
-    target.objective.mandate.plan = plan
-    return target
-
-
-def _note_for(plan, pk) -> FollowUpNote:
-    note = (
-        FollowUpNote.objects.filter(action__plan=plan, pk=pk)
-        .select_related("action", "subregion")
-        .first()
-    )
-    if note is None:
-        raise Http404
-    note.action.plan = plan
-    return note
-
-
 def _part_page(request, viewer, plan, form, *, heading, intro="", cancel_url=""):
     return render(
         request,
@@ -110,7 +56,7 @@ def _part_page(request, viewer, plan, form, *, heading, intro="", cancel_url="")
             "form": form,
             "heading": heading,
             "intro": intro,
-            "cancel_url": cancel_url or _table_url(plan),
+            "cancel_url": cancel_url or selectors.table_url(plan),
         },
     )
 
@@ -209,14 +155,14 @@ def mandate_create(request, network, plan, **kwargs):
             _("Le mandat est ajouté."),
         )
         if mandate is not None:
-            return redirect(_table_url(plan, f"mandate-{mandate.pk}"))
+            return redirect(selectors.table_url(plan, f"mandate-{mandate.pk}"))
     return _part_page(request, viewer, plan, form, heading=_("Nouveau mandat"))
 
 
 @login_required
 def mandate_edit(request, network, plan, pk, **kwargs):
     viewer, plan = _viewer_and_plan(request, network, plan)
-    mandate = _mandate_for(plan, pk)
+    mandate = selectors.mandate_in(plan, pk)
     require(perms.can_edit_plan(viewer, plan))
     initial = {
         "title": mandate.title,
@@ -234,7 +180,7 @@ def mandate_edit(request, network, plan, pk, **kwargs):
             _("Le mandat est enregistré."),
         )
         if saved is not None:
-            return redirect(_table_url(plan, f"mandate-{mandate.pk}"))
+            return redirect(selectors.table_url(plan, f"mandate-{mandate.pk}"))
     return _edit_page(
         request,
         viewer,
@@ -259,7 +205,7 @@ def _edit_page(request, viewer, plan, form, *, heading, anchor, delete_url, intr
             "form": form,
             "heading": heading,
             "intro": intro,
-            "cancel_url": _table_url(plan, anchor),
+            "cancel_url": selectors.table_url(plan, anchor),
             "delete_url": delete_url,
         },
     )
@@ -270,7 +216,7 @@ def _delete_page(request, viewer, plan, part, *, heading, question, anchor=""):
     if request.method == "POST":
         count = services.delete_part(part=part, actor=request.user)
         messages.success(request, _deleted_message(count))
-        return redirect(_table_url(plan, anchor))
+        return redirect(selectors.table_url(plan, anchor))
     return render(
         request,
         "plans/confirm_delete.html",
@@ -281,7 +227,7 @@ def _delete_page(request, viewer, plan, part, *, heading, question, anchor=""):
             "question": question,
             "action_count": services.actions_under(part),
             "is_action": isinstance(part, Action),
-            "cancel_url": _table_url(plan, anchor),
+            "cancel_url": selectors.table_url(plan, anchor),
         },
     )
 
@@ -299,7 +245,7 @@ def _deleted_message(count: int) -> str:
 @login_required
 def mandate_delete(request, network, plan, pk, **kwargs):
     viewer, plan = _viewer_and_plan(request, network, plan)
-    mandate = _mandate_for(plan, pk)
+    mandate = selectors.mandate_in(plan, pk)
     require(perms.can_edit_plan(viewer, plan))
     return _delete_page(
         request,
@@ -318,7 +264,7 @@ def mandate_delete(request, network, plan, pk, **kwargs):
 @login_required
 def objective_create(request, network, plan, mandate, **kwargs):
     viewer, plan = _viewer_and_plan(request, network, plan)
-    mandate = _mandate_for(plan, mandate)
+    mandate = selectors.mandate_in(plan, mandate)
     require(perms.can_edit_plan(viewer, plan))
     form = ObjectiveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -331,7 +277,7 @@ def objective_create(request, network, plan, mandate, **kwargs):
             _("L'objectif est ajouté."),
         )
         if objective is not None:
-            return redirect(_table_url(plan, f"objective-{objective.pk}"))
+            return redirect(selectors.table_url(plan, f"objective-{objective.pk}"))
     return _part_page(
         request,
         viewer,
@@ -339,14 +285,14 @@ def objective_create(request, network, plan, mandate, **kwargs):
         form,
         heading=_("Nouvel objectif"),
         intro=_("Mandat : %(title)s") % {"title": mandate.title},
-        cancel_url=_table_url(plan, f"mandate-{mandate.pk}"),
+        cancel_url=selectors.table_url(plan, f"mandate-{mandate.pk}"),
     )
 
 
 @login_required
 def objective_edit(request, network, plan, pk, **kwargs):
     viewer, plan = _viewer_and_plan(request, network, plan)
-    objective = _objective_for(plan, pk)
+    objective = selectors.objective_in(plan, pk)
     require(perms.can_edit_plan(viewer, plan))
     initial = {
         "title": objective.title,
@@ -365,7 +311,7 @@ def objective_edit(request, network, plan, pk, **kwargs):
             _("L'objectif est enregistré."),
         )
         if saved is not None:
-            return redirect(_table_url(plan, anchor))
+            return redirect(selectors.table_url(plan, anchor))
     return _edit_page(
         request,
         viewer,
@@ -384,7 +330,7 @@ def objective_edit(request, network, plan, pk, **kwargs):
 @login_required
 def objective_delete(request, network, plan, pk, **kwargs):
     viewer, plan = _viewer_and_plan(request, network, plan)
-    objective = _objective_for(plan, pk)
+    objective = selectors.objective_in(plan, pk)
     require(perms.can_edit_plan(viewer, plan))
     return _delete_page(
         request,
@@ -404,7 +350,7 @@ def objective_delete(request, network, plan, pk, **kwargs):
 @login_required
 def target_create(request, network, plan, objective, **kwargs):
     viewer, plan = _viewer_and_plan(request, network, plan)
-    objective = _objective_for(plan, objective)
+    objective = selectors.objective_in(plan, objective)
     require(perms.can_edit_plan(viewer, plan))
     form = TargetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -417,7 +363,7 @@ def target_create(request, network, plan, objective, **kwargs):
             _("La cible est ajoutée."),
         )
         if target is not None:
-            return redirect(_table_url(plan, f"target-{target.pk}"))
+            return redirect(selectors.table_url(plan, f"target-{target.pk}"))
     return _part_page(
         request,
         viewer,
@@ -425,14 +371,14 @@ def target_create(request, network, plan, objective, **kwargs):
         form,
         heading=_("Nouvelle cible"),
         intro=_("Objectif : %(title)s") % {"title": objective.title},
-        cancel_url=_table_url(plan, f"objective-{objective.pk}"),
+        cancel_url=selectors.table_url(plan, f"objective-{objective.pk}"),
     )
 
 
 @login_required
 def target_edit(request, network, plan, pk, **kwargs):
     viewer, plan = _viewer_and_plan(request, network, plan)
-    target = _target_for(plan, pk)
+    target = selectors.target_in(plan, pk)
     require(perms.can_edit_plan(viewer, plan))
     initial = {"expected_result": target.expected_result, "position": target.position}
     form = TargetForm(request.POST or None, initial=initial)
@@ -447,7 +393,7 @@ def target_edit(request, network, plan, pk, **kwargs):
             _("La cible est enregistrée."),
         )
         if saved is not None:
-            return redirect(_table_url(plan, anchor))
+            return redirect(selectors.table_url(plan, anchor))
     return _edit_page(
         request,
         viewer,
@@ -466,7 +412,7 @@ def target_edit(request, network, plan, pk, **kwargs):
 @login_required
 def target_delete(request, network, plan, pk, **kwargs):
     viewer, plan = _viewer_and_plan(request, network, plan)
-    target = _target_for(plan, pk)
+    target = selectors.target_in(plan, pk)
     require(perms.can_edit_plan(viewer, plan))
     return _delete_page(
         request,
@@ -498,7 +444,7 @@ def _action_page(request, viewer, plan, form, *, target, action=None, conflict=F
             "conflict": conflict,
             "cancel_url": action.get_absolute_url()
             if action
-            else _table_url(plan, f"target-{target.pk}"),
+            else selectors.table_url(plan, f"target-{target.pk}"),
         },
     )
 
@@ -516,7 +462,7 @@ def _show_action_errors(form, error: ValidationError) -> None:
 @login_required
 def action_create(request, network, plan, target, **kwargs):
     viewer, plan = _viewer_and_plan(request, network, plan)
-    target = _target_for(plan, target)
+    target = selectors.target_in(plan, target)
     require(perms.can_edit_plan(viewer, plan))
     form = ActionForm(request.POST or None, network=viewer.network)
     if request.method == "POST" and form.is_valid():
@@ -528,7 +474,7 @@ def action_create(request, network, plan, target, **kwargs):
             _show_action_errors(form, error)
         else:
             messages.success(request, _("L'action est ajoutée."))
-            return redirect(_table_url(plan, f"action-{action.pk}"))
+            return redirect(selectors.table_url(plan, f"action-{action.pk}"))
     return _action_page(request, viewer, plan, form, target=target)
 
 
@@ -749,7 +695,7 @@ def follow_up_create(request, network, plan, pk, **kwargs):
 @login_required
 def follow_up_edit(request, network, plan, pk, **kwargs):
     viewer, plan = _viewer_and_plan(request, network, plan)
-    note = _note_for(plan, pk)
+    note = selectors.note_in(plan, pk)
     action = selectors.action_for(viewer, plan, note.action_id)
     note.action = action
     require(perms.can_edit_follow_up(viewer, note))

@@ -6,15 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from entraide.accounts.models import JobRole
 from entraide.communities.models import Community
+from entraide.core.forms import line_field as _line
+from entraide.core.forms import text_field
 from entraide.networks.models import OrganisationKind, SubRegion
 from entraide.surveys.models import TEXT_MAX, Audience, QuestionKind
 from entraide.surveys.templates import template_choices
 
-NUL = {"null_characters_not_allowed": _("Le texte contient un caractère invalide.")}
-TEXT_ERRORS = {
-    **NUL,
-    "max_length": _("Le texte compte au plus %(limit_value)d caractères."),
-}
 DATETIME_ERRORS = {
     "invalid": _("Entrez une date et une heure valides (AAAA-MM-JJ HH:MM)."),
 }
@@ -29,30 +26,6 @@ SUBREGION_ERRORS = {
     "invalid_pk_value": _("Choisissez des sous-régions de la liste."),
     "invalid_list": _("Choisissez des sous-régions de la liste."),
 }
-
-
-def _line(label, *, required=True, max_length=200, help_text="", empty=""):
-    errors = dict(TEXT_ERRORS)
-    if empty:
-        errors["required"] = empty
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        help_text=help_text,
-        error_messages=errors,
-    )
-
-
-def _text(label, *, required=False, max_length=TEXT_MAX, rows=4, help_text=""):
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        help_text=help_text,
-        error_messages=TEXT_ERRORS,
-    )
 
 
 def _moment(label):
@@ -85,11 +58,14 @@ class SurveyForm(forms.Form):
         empty_label=_("Aucune (sondage du réseau)"),
         error_messages={"invalid_choice": _("Choisissez une communauté de la liste.")},
     )
-    welcome = _text(
-        _("Mot d'accueil"), help_text=_("Markdown accepté : **gras**, listes, liens.")
+    welcome = text_field(
+        _("Mot d'accueil"),
+        required=False,
+        help_text=_("Markdown accepté : **gras**, listes, liens."),
     )
-    thank_you = _text(
+    thank_you = text_field(
         _("Mot de remerciement"),
+        required=False,
         help_text=_("Affiché une fois la réponse envoyée. Markdown accepté."),
     )
     audience = forms.ChoiceField(
@@ -204,7 +180,7 @@ class DuplicateForm(forms.Form):
 
 class SectionForm(forms.Form):
     title = _line(_("Titre"), empty=_("Donnez un titre à la section."))
-    description = _text(_("Description"), rows=3)
+    description = text_field(_("Description"), required=False, rows=3)
 
 
 class QuestionForm(forms.Form):
@@ -219,8 +195,9 @@ class QuestionForm(forms.Form):
     text = _line(_("Question"), max_length=500, empty=_("Écrivez la question."))
     help_text = _line(_("Précision"), required=False, max_length=500)
     required = forms.BooleanField(label=_("Réponse obligatoire"), required=False)
-    options = _text(
+    options = text_field(
         _("Choix"),
+        required=False,
         rows=5,
         max_length=TEXT_MAX,
         help_text=_(

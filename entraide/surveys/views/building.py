@@ -23,7 +23,7 @@ from entraide.surveys.forms.building import (
     SectionForm,
     SurveyForm,
 )
-from entraide.surveys.models import Audience, Question, Section
+from entraide.surveys.models import Audience
 from entraide.surveys.services import building as services
 
 SURVEYS_PER_PAGE = 20
@@ -39,25 +39,6 @@ def _member(request, network):
 def _managed(request, network, pk):
     viewer = selectors.viewer_in(request, network)
     return viewer, selectors.survey_for(viewer, pk)
-
-
-def _section_for(survey, pk) -> Section:
-    section = Section.objects.filter(survey=survey, pk=pk).first()
-    if section is None:
-        raise Http404
-    section.survey = survey
-    return section
-
-
-def _question_for(survey, pk) -> Question:
-    question = (
-        Question.objects.filter(survey=survey, pk=pk).select_related("section").first()
-    )
-    if question is None:
-        raise Http404
-    question.survey = survey
-    question.section.survey = survey
-    return question
 
 
 def _call(form, call):
@@ -272,7 +253,7 @@ def section_create(request, network, pk):
 @login_required
 def section_edit(request, network, pk, section):
     viewer, survey = _editable(request, network, pk)
-    section = _section_for(survey, section)
+    section = selectors.section_in(survey, section)
     form = SectionForm(
         request.POST or None,
         initial={"title": section.title, "description": section.description},
@@ -291,7 +272,7 @@ def section_edit(request, network, pk, section):
 @login_required
 def section_delete(request, network, pk, section):
     viewer, survey = _editable(request, network, pk)
-    section = _section_for(survey, section)
+    section = selectors.section_in(survey, section)
     if request.method == "POST":
         services.delete_section(section=section)
         messages.success(request, _("La section est supprimée."))
@@ -332,7 +313,7 @@ def _question_page(request, viewer, survey, section, form, heading):
 @login_required
 def question_create(request, network, pk, section):
     viewer, survey = _editable(request, network, pk)
-    section = _section_for(survey, section)
+    section = selectors.section_in(survey, section)
     form = QuestionForm(
         request.POST or None,
         candidates=services.condition_candidates(survey, section=section),
@@ -353,7 +334,7 @@ def question_create(request, network, pk, section):
 @login_required
 def question_edit(request, network, pk, question):
     viewer, survey = _editable(request, network, pk)
-    question = _question_for(survey, question)
+    question = selectors.question_in(survey, question)
     form = QuestionForm(
         request.POST or None,
         question=question,
@@ -379,7 +360,7 @@ def question_edit(request, network, pk, question):
 @login_required
 def question_delete(request, network, pk, question):
     viewer, survey = _editable(request, network, pk)
-    question = _question_for(survey, question)
+    question = selectors.question_in(survey, question)
     if request.method == "POST":
         services.delete_question(question=question)
         messages.success(request, _("La question est supprimée."))

@@ -2,7 +2,6 @@
 
 import csv
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,12 +9,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from entraide.core.shortcuts import csv_response, show_service_errors, spreadsheet_cell
 from entraide.meetings.models import FIRST_YEAR, LAST_YEAR
 from entraide.surveys import analysis, charts, selectors
+from entraide.surveys.forms.results import ThemesForm
 from entraide.surveys.models import OTHER, Question, QuestionKind
 from entraide.surveys.services import themes as theme_services
 
@@ -148,21 +148,6 @@ def results_csv(request, network, pk):
             )
         writer.writerow([spreadsheet_cell(cell) for cell in row])
     return response
-
-
-class ThemesForm(forms.Form):
-    season = forms.TypedChoiceField(label=gettext_lazy("Année scolaire"), coerce=int)
-    count = forms.TypedChoiceField(
-        label=gettext_lazy("Nombre de thèmes à créer"), coerce=int
-    )
-
-    def __init__(self, *args, seasons, options, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["season"].choices = [(s, f"{s}–{s + 1}") for s in seasons]
-        self.fields["count"].choices = [
-            (n, ngettext("Le premier", "Les %(n)s premiers", n) % {"n": n})
-            for n in range(options, 0, -1)
-        ]
 
 
 @login_required
