@@ -307,7 +307,10 @@ MEETINGS_REMINDER_MINUTES = tuple(
 WORKER_HOUSEKEEPING = [
     "entraide.notifications.delivery.requeue_stale",
     "entraide.meetings.services.reminders.send_due_reminders",
+    "entraide.surveys.services.mailing.resume_mailings",
 ]
+# How many unfinished survey mailings one housekeeping pass takes up.
+SURVEYS_RESUME_BATCH = 20
 
 LOGGING = {
     "version": 1,

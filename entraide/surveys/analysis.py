@@ -17,11 +17,8 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, Q
-
 from entraide.accounts.models import JobRole
-from entraide.communities.models import CommunityMembership
-from entraide.networks.models import Membership, SubRegion
+from entraide.networks.models import SubRegion
 from entraide.surveys.models import (
     OTHER,
     TEXT_KINDS,
@@ -31,6 +28,7 @@ from entraide.surveys.models import (
     Response,
     Survey,
 )
+from entraide.surveys.selectors import audience_people
 
 MIN_GROUP = 5
 TEXTS_SHOWN = 50
@@ -48,25 +46,7 @@ def audience_size(survey: Survey) -> int | None:
     """How many people the survey asks, in one query; None for a public survey."""
     if survey.audience == Audience.PUBLIC:
         return None
-    people = Membership.objects.filter(network_id=survey.network_id)
-    if survey.audience == Audience.COMMUNITY:
-        people = people.filter(
-            user__in=CommunityMembership.objects.filter(
-                community_id=survey.community_id
-            ).values("user")
-        )
-    if survey.audience_job_roles:
-        people = people.filter(user__job_role__in=survey.audience_job_roles)
-    # No sub-region named means every sub-region: still the same one query.
-    subregions = Survey.audience_subregions.through.objects.filter(
-        survey_id=survey.pk
-    ).values("subregion_id")
-    people = people.filter(Q(subregion__in=subregions) | ~Exists(subregions))
-    if survey.audience_organisation_kinds:
-        people = people.filter(
-            organisation__kind__in=survey.audience_organisation_kinds
-        )
-    return people.values("user").distinct().count()
+    return audience_people(survey).count()
 
 
 @dataclass

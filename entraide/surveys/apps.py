@@ -6,3 +6,6 @@ class SurveysConfig(AppConfig):
     name = "entraide.surveys"
     label = "surveys"
     verbose_name = _("Sondages")
+
+    def ready(self):
+        from entraide.surveys import notifications  # noqa: F401 (registers the kinds)

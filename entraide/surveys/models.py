@@ -354,3 +354,84 @@ class Participation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey_id}/{self.user_id}"
+
+
+class MailingKind(models.TextChoices):
+    INVITATION = "invitation", _("Invitation")
+    REMINDER = "reminder", _("Relance")
+
+
+MESSAGE_MAX = 2_000
+
+
+class Mailing(models.Model):
+    """Invitations or a reminder sent to a survey's audience, in one go.
+
+    Its ``Invitation`` rows are written in batches by a task (``prepare_mailing``),
+    each with its notification and email in the same transaction, so a task run
+    twice, or resumed after a killed worker, writes each person's row once and
+    sends each email once. ``completed_at`` is set when every person is done.
+    """
+
+    survey = models.ForeignKey(
+        Survey, on_delete=models.CASCADE, related_name="mailings"
+    )
+    kind = models.CharField(_("type"), max_length=16, choices=MailingKind.choices)
+    message = models.TextField(
+        _("mot d'accompagnement"), blank=True, max_length=MESSAGE_MAX
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("créé le"), default=timezone.now)
+    completed_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("envoi de sondage")
+        verbose_name_plural = _("envois de sondage")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                name="surveys_mailing_unfinished",
+                condition=Q(completed_at__isnull=True),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey_id}/{self.kind}"
+
+
+class Invitation(models.Model):
+    """One person's invitation or reminder: the row that makes it exactly once."""
+
+    mailing = models.ForeignKey(
+        Mailing, on_delete=models.CASCADE, related_name="invitations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="survey_invitations",
+    )
+    notification = models.OneToOneField(
+        "notifications.Notification",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mailing", "user"], name="surveys_one_invitation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mailing_id}/{self.user_id}"

@@ -1,11 +1,23 @@
 """Reads of surveys shared by several views; visibility decided here."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from entraide.networks.models import Network
+from entraide.communities.models import CommunityMembership
+from entraide.networks.models import Membership, Network
 from entraide.surveys import permissions as perms
-from entraide.surveys.models import Question, Section, Survey, SurveyStatus
+from entraide.surveys.models import (
+    Audience,
+    Invitation,
+    Mailing,
+    MailingKind,
+    Participation,
+    Question,
+    Section,
+    Survey,
+    SurveyStatus,
+)
 
 
 def viewer_in(request, network_slug: str) -> perms.Viewer:
@@ -115,3 +127,109 @@ def question_in(survey: Survey, pk: int) -> Question:
     question.survey = survey
     question.section.survey = survey
     return question
+
+
+def audience_people(survey: Survey) -> QuerySet:
+    """The active people a (non-public) survey asks, as one query.
+
+    The same rule as ``permissions.in_audience``: the network's (or the community's)
+    members, narrowed by job roles, sub-regions and organisation types.
+    """
+    User = get_user_model()
+    if survey.audience == Audience.PUBLIC:
+        return User.objects.none()
+    memberships = Membership.objects.filter(
+        network_id=survey.network_id, user=OuterRef("pk")
+    )
+    # No sub-region named means every sub-region: still the same one query.
+    subregions = Survey.audience_subregions.through.objects.filter(
+        survey_id=survey.pk
+    ).values("subregion_id")
+    memberships = memberships.filter(Q(subregion__in=subregions) | ~Exists(subregions))
+    if survey.audience_organisation_kinds:
+        memberships = memberships.filter(
+            organisation__kind__in=survey.audience_organisation_kinds
+        )
+    people = User.objects.filter(is_active=True).filter(Exists(memberships))
+    if survey.audience == Audience.COMMUNITY:
+        people = people.filter(
+            Exists(
+                CommunityMembership.objects.filter(
+                    community_id=survey.community_id,
+                    community__archived_at__isnull=True,
+                    user=OuterRef("pk"),
+                )
+            )
+        )
+    if survey.audience_job_roles:
+        people = people.filter(job_role__in=survey.audience_job_roles)
+    return people
+
+
+def answered(survey: Survey) -> Exists:
+    return Exists(Participation.objects.filter(survey=survey, user=OuterRef("pk")))
+
+
+def mailing_recipients(survey: Survey, kind: str) -> QuerySet:
+    """Who a new mailing of this kind would reach: invitations go to those of the
+    audience never invited yet; reminders to those who have not answered. Nobody
+    who has answered gets either."""
+    people = audience_people(survey).exclude(answered(survey))
+    if kind == MailingKind.INVITATION:
+        people = people.exclude(
+            Exists(
+                Invitation.objects.filter(
+                    mailing__survey=survey,
+                    mailing__kind=MailingKind.INVITATION,
+                    user=OuterRef("pk"),
+                )
+            )
+        )
+    return people
+
+
+def response_rate(survey: Survey) -> dict:
+    """Asked, answered and the rate (percent), in two queries; for a public
+    survey only the number of responses."""
+    responses = survey.responses.filter(submitted_on__isnull=False).count()
+    if survey.audience == Audience.PUBLIC:
+        return {"public": True, "responses": responses}
+    counts = audience_people(survey).aggregate(
+        asked=Count("pk"), answered=Count("pk", filter=Q(answered(survey)))
+    )
+    asked, done = counts["asked"], counts["answered"]
+    return {
+        "public": False,
+        "responses": responses,
+        "asked": asked,
+        "answered": done,
+        "waiting": asked - done,
+        "percent": round(100 * done / asked) if asked else None,
+    }
+
+
+def mailings_with_counts(survey: Survey) -> list[Mailing]:
+    """The survey's mailings, newest first, each with how many people it reaches
+    and where their emails stand, in two queries."""
+    from entraide.notifications.models import DeliveryStatus
+
+    mailings = list(survey.mailings.select_related("created_by"))
+    rows = (
+        Invitation.objects.filter(mailing__survey=survey)
+        .values_list("mailing_id", "notification__email_delivery__status")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    counts = {}
+    for mailing_id, status, count in rows:
+        counts.setdefault(mailing_id, {})[status] = count
+    for mailing in mailings:
+        by_status = counts.get(mailing.pk, {})
+        mailing.people = sum(by_status.values())
+        mailing.sent = by_status.get(DeliveryStatus.SENT, 0)
+        mailing.failed = by_status.get(DeliveryStatus.FAILED, 0)
+        mailing.no_email = by_status.get(None, 0)
+        mailing.waiting = (
+            mailing.people - mailing.sent - mailing.failed - mailing.no_email
+        )
+    return mailings

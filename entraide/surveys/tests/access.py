@@ -3,6 +3,16 @@
 Each part keeps its rules in its own module; they are gathered here.
 """
 
-from entraide.surveys.tests import access_answering, access_building, access_results
+from entraide.surveys.tests import (
+    access_answering,
+    access_building,
+    access_mailing,
+    access_results,
+)
 
-RULES = access_building.RULES + access_answering.RULES + access_results.RULES
+RULES = (
+    access_building.RULES
+    + access_mailing.RULES
+    + access_answering.RULES
+    + access_results.RULES
+)

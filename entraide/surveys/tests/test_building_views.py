@@ -168,7 +168,7 @@ def test_detail_shows_the_builder_with_conditions_in_words(client, surveys):
 
 def test_detail_queries_do_not_grow(client, surveys, django_assert_max_num_queries):
     client.force_login(surveys.lead)
-    with django_assert_max_num_queries(14) as small:
+    with django_assert_max_num_queries(18) as small:
         client.get(url(surveys, "surveys:detail"))
     section = surveys.survey.sections.first()
     for index in range(40):

@@ -1,7 +1,12 @@
 """The surveys' URLs, one module per part."""
 
-from entraide.surveys.urls import answering, building, results
+from entraide.surveys.urls import answering, building, mailing, results
 
 app_name = "surveys"
 
-urlpatterns = building.urlpatterns + answering.urlpatterns + results.urlpatterns
+urlpatterns = (
+    building.urlpatterns
+    + mailing.urlpatterns
+    + answering.urlpatterns
+    + results.urlpatterns
+)

@@ -25,6 +25,7 @@ from entraide.surveys.forms.building import (
 )
 from entraide.surveys.models import Audience
 from entraide.surveys.services import building as services
+from entraide.surveys.views.mailing import mailing_context
 
 SURVEYS_PER_PAGE = 20
 
@@ -144,6 +145,7 @@ def survey_detail(request, network, pk):
                 kwargs={"network": viewer.network.slug, "token": survey.public_token},
             )
         )
+    invitations = mailing_context(survey)
     return render(
         request,
         "surveys/survey_detail.html",
@@ -152,12 +154,11 @@ def survey_detail(request, network, pk):
             "survey": survey,
             "sections": sections,
             "question_count": len(by_pk),
-            "response_count": survey.responses.filter(
-                submitted_on__isnull=False
-            ).count(),
             "subregions": list(survey.audience_subregions.order_by("name")),
             "can_edit_questions": perms.can_edit_questions(viewer, survey),
             "public_url": public_url,
+            **invitations,
+            "response_count": invitations["rate"]["responses"],
         },
     )
 
