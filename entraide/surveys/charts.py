@@ -45,9 +45,13 @@ def bar_chart(rows, *, title: str, chart_id: str, value=lambda row: row.count):
         )
     body = format_html_join(
         "",
-        '<text x="0" y="{}" class="chart-label">{}</text>'
-        '<rect x="0" y="{}" height="{}" width="{}" class="chart-bar"></rect>'
-        '<text x="{}" y="{}" class="chart-value">{}</text>',
+        # Presentation attributes too: a PDF renderer does not apply the page's
+        # stylesheet inside the SVG (the stylesheet wins on screen).
+        '<text x="0" y="{}" class="chart-label" font-size="12" fill="#1c2426">{}</text>'
+        '<rect x="0" y="{}" height="{}" width="{}" class="chart-bar" fill="#1d5f8a">'
+        "</rect>"
+        '<text x="{}" y="{}" class="chart-value" font-size="12" fill="#1c2426">{}'
+        "</text>",
         bars,
     )
     return format_html(

@@ -54,7 +54,7 @@ def kwargs(build, *, ranking=False):
 
 
 RULES = []
-for name in ("surveys:results", "surveys:results_csv"):
+for name in ("surveys:results", "surveys:results_csv", "surveys:results_pdf"):
     RULES += [
         Rule(name, kwargs=kwargs(SURVEY), expect=MANAGERS, default=404),
         Rule(

@@ -8,12 +8,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from entraide.core.shortcuts import csv_response, show_service_errors, spreadsheet_cell
 from entraide.meetings.models import FIRST_YEAR, LAST_YEAR
+from entraide.practices.pdf import pdf_response, render_pdf
 from entraide.surveys import analysis, charts, selectors
 from entraide.surveys.forms.results import ThemesForm
 from entraide.surveys.models import OTHER, Question, QuestionKind
@@ -56,14 +58,28 @@ def _with_chart(result):
     return result
 
 
+def _summary(survey, questions, answers) -> dict:
+    """What the results page and its PDF both show above the questions."""
+    sent = analysis.sent_responses(survey).count()
+    audience = analysis.audience_size(survey)
+    return {
+        "sent": sent,
+        "audience": audience,
+        "rate": round(100 * sent / audience) if audience else None,
+        "results": [
+            _with_chart(r) for r in analysis.question_results(questions, answers)
+        ],
+        "min_group": analysis.MIN_GROUP,
+        "other_key": OTHER,
+    }
+
+
 @login_required
 @require_safe
 def results(request, network, pk):
     viewer, survey = _survey(request, network, pk)
     questions = _questions(survey)
     answers = list(analysis.sent_answers(survey))
-    sent = analysis.sent_responses(survey).count()
-    audience = analysis.audience_size(survey)
     by = request.GET.get("croiser", "")
     crosstab = None
     if by in analysis.CROSSINGS:
@@ -81,19 +97,29 @@ def results(request, network, pk):
         {
             "network": viewer.network,
             "survey": survey,
-            "sent": sent,
-            "audience": audience,
-            "rate": round(100 * sent / audience) if audience else None,
-            "results": [
-                _with_chart(r) for r in analysis.question_results(questions, answers)
-            ],
+            **_summary(survey, questions, answers),
             "crosstab": crosstab,
             "by": by,
-            "min_group": analysis.MIN_GROUP,
             "ranking_ids": ranking_ids,
-            "other_key": OTHER,
         },
     )
+
+
+@login_required
+@require_safe
+def results_pdf(request, network, pk):
+    """The results as a printable summary: each question's chart and its table."""
+    viewer, survey = _survey(request, network, pk)
+    questions = _questions(survey)
+    answers = list(analysis.sent_answers(survey))
+    context = {
+        "network": viewer.network,
+        "survey": survey,
+        **_summary(survey, questions, answers),
+        "printed_at": timezone.now(),
+    }
+    content = render_pdf("surveys/results_pdf.html", context, request=request)
+    return pdf_response(content, f"sondage-{survey.pk}-resultats.pdf", inline=False)
 
 
 def _cell(question, value, other_text) -> str:
