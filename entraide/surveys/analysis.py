@@ -11,6 +11,13 @@ such groups are pooled in « Autres groupes », with the smallest shown groups a
 until that pool itself reaches ``MIN_GROUP``, so no hidden group can be worked out by
 subtracting the shown ones from the totals. When even the whole survey has fewer
 than ``MIN_GROUP`` responses, the cross-tabulation is not shown at all.
+
+The two cross-tabulations of one anonymous survey are planned together
+(``joint_plan``): a group shown by sub-region and a group shown by job role (or
+what is left of the survey without either) must never differ by fewer than
+``MIN_GROUP`` responses when one holds the other — « the educators » minus « the
+educators of Mauricie » would otherwise be a group of one. Such a pair sends the
+smaller group to « Autres groupes » and the check runs again.
 """
 
 import datetime
@@ -350,15 +357,104 @@ def plan_groups(sizes: dict, *, anonymous: bool) -> tuple[dict, list, bool]:
     return mapping, small, False
 
 
+def _leak(pairs: Counter, map_s: dict, map_j: dict):
+    """A shown sub-region group and a shown job-role group that narrow someone:
+    ((dimension, shown key) of the smaller one, or None)."""
+    total = sum(pairs.values())
+    size_s, size_j, both = Counter(), Counter(), Counter()
+    for (s_key, j_key), count in pairs.items():
+        size_s[map_s[s_key]] += count
+        size_j[map_j[j_key]] += count
+        both[(map_s[s_key], map_j[j_key])] += count
+    for g, g_size in size_s.items():
+        for h, h_size in size_j.items():
+            n = both[(g, h)]
+            # Each group and its complement: (size of A, of B, of A ∩ B).
+            for a, b, ab in (
+                (g_size, h_size, n),
+                (total - g_size, h_size, h_size - n),
+                (g_size, total - h_size, g_size - n),
+                (total - g_size, total - h_size, total - g_size - h_size + n),
+            ):
+                for inner, outer in ((a, b), (b, a)):
+                    if ab == inner and 0 < outer - inner < MIN_GROUP:
+                        smaller = (
+                            ("subregion", g)
+                            if g_size <= h_size
+                            else (
+                                "job_role",
+                                h,
+                            )
+                        )
+                        return smaller, size_s, size_j
+    return None, size_s, size_j
+
+
+def _pool_one(mapping: dict, sizes: Counter, key: str) -> bool:
+    """Send ``key`` (or, if it is already the pool, the smallest shown group) to
+    OTHERS_KEY; False when nothing is left to pool in this dimension."""
+    if key == OTHERS_KEY:
+        rest = sorted(
+            (k for k in sizes if k != OTHERS_KEY), key=lambda k: (sizes[k], k)
+        )
+        if not rest:
+            return False
+        key = rest[0]
+    for raw, shown in mapping.items():
+        if shown == key:
+            mapping[raw] = OTHERS_KEY
+    return True
+
+
+def joint_plan(pairs: Counter) -> dict:
+    """Both cross-tabulations of an anonymous survey, planned together.
+
+    ``pairs`` counts responses per (sub-region key, job-role key). Returns, per
+    dimension, (raw key → shown key, everything suppressed)."""
+    sizes_s, sizes_j = Counter(), Counter()
+    for (s_key, j_key), count in pairs.items():
+        sizes_s[s_key] += count
+        sizes_j[j_key] += count
+    map_s, _h, none_s = plan_groups(dict(sizes_s), anonymous=True)
+    map_j, _h, none_j = plan_groups(dict(sizes_j), anonymous=True)
+    if none_s or none_j:
+        return {"subregion": ({}, True), "job_role": ({}, True)}
+    maps = {"subregion": map_s, "job_role": map_j}
+    while True:
+        found, size_s, size_j = _leak(pairs, map_s, map_j)
+        if found is None:
+            break
+        dimension, key = found
+        shown = size_s if dimension == "subregion" else size_j
+        if not _pool_one(maps[dimension], shown, key):
+            other = "job_role" if dimension == "subregion" else "subregion"
+            other_shown = size_j if dimension == "subregion" else size_s
+            if not _pool_one(maps[other], other_shown, OTHERS_KEY):
+                break  # both are a single group: nothing can be told apart
+    return {by: (mapping, False) for by, mapping in maps.items()}
+
+
 def crosstab(survey, questions, answers, by: str) -> Crosstab:
     """Choice and scale questions split by ``by`` (sub-region or job role)."""
     response_group = {}
+    pairs = Counter()
     for _q, _v, _o, response_id, subregion_id, job_role in answers:
+        if response_id in response_group:
+            continue
         response_group[response_id] = _group_key(by, subregion_id, job_role)
+        pairs[
+            (
+                _group_key("subregion", subregion_id, job_role),
+                _group_key("job_role", subregion_id, job_role),
+            )
+        ] += 1
     sizes = Counter(response_group.values())
     mapping, hidden, suppressed_all = plan_groups(
         dict(sizes), anonymous=survey.is_anonymous
     )
+    if survey.is_anonymous and not suppressed_all:
+        mapping, suppressed_all = joint_plan(pairs)[by]
+        hidden = sorted(k for k, shown in mapping.items() if shown == OTHERS_KEY)
     labels = group_labels(by, list(sizes))
     if suppressed_all:
         return Crosstab(by, [], [labels.get(k, k) for k in hidden], suppressed_all=True)

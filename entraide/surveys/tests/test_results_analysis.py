@@ -2,6 +2,7 @@
 suppression of small groups in anonymous surveys."""
 
 import datetime
+from collections import Counter
 
 import pytest
 
@@ -218,6 +219,49 @@ def test_crosstab_shown_groups_always_add_up(surveys):
     assert single["rows"][0][0] == "Oui"
     assert [c.count for c in single["rows"][0][1]] == [6, 0]
     assert [c.count for c in single["rows"][1][1]] == [0, 6]
+
+
+def test_the_two_crosstabs_together_never_narrow_a_small_group(surveys):
+    """A (5) holds only educators; the educators are 6: by sub-region and by job
+    role side by side, the sixth educator, in B, could be told apart."""
+    survey = surveys.survey
+    a, b = surveys.subregion_a, surveys.subregion_b
+    for _ in range(5):
+        send(survey, {"single": "Oui"}, subregion=a, job_role="educator")
+    send(survey, {"single": "Non"}, subregion=b, job_role="educator")
+    for _ in range(5):
+        send(survey, {"single": "Oui"}, subregion=b, job_role="pedagogy_lead")
+    questions = list(survey.questions.order_by("position", "pk"))
+    answers = list(analysis.sent_answers(survey))
+    by_role = analysis.crosstab(survey, questions, answers, "job_role")
+    by_region = analysis.crosstab(survey, questions, answers, "subregion")
+    roles = {g.key: g.size for g in by_role.groups}
+    regions = {g.key: g.size for g in by_region.groups}
+    # Each tab alone would pass (every group has 5 or more); together they
+    # would not, so one of them is pooled.
+    assert roles == {"educator": 6, "pedagogy_lead": 5}
+    assert regions == {analysis.OTHERS_KEY: 11}
+    # Whatever is shown in one tab, subtracting a group of the other leaves 0 or
+    # at least five responses.
+    for g in regions.values():
+        for h in roles.values():
+            assert abs(g - h) == 0 or abs(g - h) >= analysis.MIN_GROUP
+
+
+def test_joint_plan_leaves_safe_crosstabs_alone():
+    pairs = Counter({("a", "x"): 6, ("a", "y"): 6, ("b", "x"): 6, ("b", "y"): 6})
+    plan = analysis.joint_plan(pairs)
+    assert plan["subregion"][0] == {"a": "a", "b": "b"}
+    assert plan["job_role"][0] == {"x": "x", "y": "y"}
+
+
+def test_joint_plan_catches_what_is_left_without_a_group():
+    # « Not a » (b, 7) holds all of role y (5): b minus y = the 2 of b in x.
+    pairs = Counter({("a", "x"): 8, ("b", "x"): 2, ("b", "y"): 5})
+    plan = analysis.joint_plan(pairs)
+    shown_s = set(plan["subregion"][0].values())
+    shown_j = set(plan["job_role"][0].values())
+    assert len(shown_s) == 1 or len(shown_j) == 1
 
 
 def test_named_crosstab_shows_every_group(surveys):
