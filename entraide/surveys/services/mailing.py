@@ -105,7 +105,7 @@ def _write_batch(mailing_id: int) -> int | None:
     """Write the next batch of invitations; None once the mailing is complete."""
     with transaction.atomic():
         mailing = (
-            Mailing.objects.select_for_update()
+            Mailing.objects.select_for_update(of=("self",))
             .select_related("survey__network", "survey__community")
             .filter(pk=mailing_id)
             .first()
