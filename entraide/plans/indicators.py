@@ -122,11 +122,24 @@ def _tools_published(indicators, tz, network) -> dict[int, int]:
     return {ind.pk: found[f"i{ind.pk}"] for ind in indicators}
 
 
+def _survey_rate(indicators, tz, network) -> dict[int, int]:
+    """The share (percent) of a survey's audience who answered, today; two
+    queries per survey followed (few: one per needs survey of the plan)."""
+    from entraide.surveys.selectors import response_rate
+
+    rates = {}
+    for ind in indicators:
+        rate = response_rate(ind.survey) if ind.survey is not None else None
+        rates[ind.pk] = rate.get("percent") if rate else None
+    return rates
+
+
 COMPUTERS = {
     IndicatorKind.SESSIONS_HELD: _sessions_held,
     IndicatorKind.PARTICIPANTS: _participants,
     IndicatorKind.SHEETS_GATHERED: _sheets_gathered,
     IndicatorKind.TOOLS_PUBLISHED: _tools_published,
+    IndicatorKind.SURVEY_RESPONSE_RATE: _survey_rate,
 }
 
 
@@ -160,7 +173,10 @@ def values_for(
     for kind, inds in by_kind.items():
         counted = COMPUTERS[kind](inds, tz, network)
         for ind in inds:
-            values[ind.pk] = (Decimal(counted[ind.pk]), min(today, ind.period_end))
+            if counted[ind.pk] is None:
+                continue
+            measured_on = min(today, ind.period_end) if ind.period_end else today
+            values[ind.pk] = (Decimal(counted[ind.pk]), measured_on)
     readings = {}
     for ind in indicators:
         value, measured_on = values.get(ind.pk, (None, None))

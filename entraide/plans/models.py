@@ -351,6 +351,7 @@ class IndicatorKind(models.TextChoices):
     PARTICIPANTS = "participants", _("Personnes présentes aux rencontres")
     SHEETS_GATHERED = "sheets_gathered", _("Fiches de pratique recueillies")
     TOOLS_PUBLISHED = "tools_published", _("Outils publiés")
+    SURVEY_RESPONSE_RATE = "survey_rate", _("Taux de réponse à un sondage (%)")
 
 
 COMPUTED_KINDS = (
@@ -358,7 +359,10 @@ COMPUTED_KINDS = (
     IndicatorKind.PARTICIPANTS,
     IndicatorKind.SHEETS_GATHERED,
     IndicatorKind.TOOLS_PUBLISHED,
+    IndicatorKind.SURVEY_RESPONSE_RATE,
 )
+# Computed kinds that count activity over a period (a survey has its own dates).
+PERIOD_KINDS = COMPUTED_KINDS[:4]
 
 
 class Indicator(models.Model):
@@ -406,6 +410,14 @@ class Indicator(models.Model):
         related_name="+",
         verbose_name=_("sous-région"),
     )
+    survey = models.ForeignKey(
+        "surveys.Survey",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sondage"),
+    )
     period_start = models.DateField(_("du"), null=True, blank=True)
     period_end = models.DateField(_("au"), null=True, blank=True)
     unit = models.CharField(_("unité"), max_length=60, blank=True)
@@ -438,7 +450,7 @@ class Indicator(models.Model):
 
     def clean(self):
         errors = {}
-        if self.is_computed:
+        if self.kind in PERIOD_KINDS:
             if not self.period_start:
                 errors["period_start"] = _(
                     "Un indicateur calculé compte sur une période."
@@ -447,6 +459,10 @@ class Indicator(models.Model):
                 errors["period_end"] = _(
                     "Un indicateur calculé compte sur une période."
                 )
+        if self.kind == IndicatorKind.SURVEY_RESPONSE_RATE and not self.survey_id:
+            errors["survey"] = _(
+                "Choisissez le sondage dont on suit le taux de réponse."
+            )
         if self.kind in (IndicatorKind.SESSIONS_HELD,) and not self.community_id:
             errors["community"] = _(
                 "Choisissez la communauté dont on compte les rencontres."

@@ -62,9 +62,9 @@ def plan_tree(plan: Plan) -> list[Mandate]:
     Every action and indicator gets ``plan`` set to the given object, so nothing
     below asks for it again.
     """
-    indicators = Indicator.objects.select_related("community", "subregion").order_by(
-        "position", "pk"
-    )
+    indicators = Indicator.objects.select_related(
+        "community", "subregion", "survey"
+    ).order_by("position", "pk")
     targets = Target.objects.prefetch_related(
         Prefetch("actions", queryset=_actions_queryset()),
         Prefetch("indicators", queryset=indicators),
@@ -170,7 +170,7 @@ def note_in(plan: Plan, pk: int) -> FollowUpNote:
 def indicator_in(plan: Plan, pk: int) -> Indicator:
     indicator = (
         Indicator.objects.filter(plan=plan, pk=pk)
-        .select_related("community", "subregion", "action", "target")
+        .select_related("community", "subregion", "survey", "action", "target")
         .first()
     )
     if indicator is None:

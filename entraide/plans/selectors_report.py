@@ -104,7 +104,7 @@ def progress_report(
         by_subregion.setdefault(note.subregion, []).append(note)
     indicators = list(
         Indicator.objects.filter(plan=plan)
-        .select_related("community", "subregion")
+        .select_related("community", "subregion", "survey")
         .order_by("target__objective__mandate__position", "position", "pk")
     )
     readings = values_for(

@@ -16,6 +16,7 @@ import datetime
 import random
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from entraide.accounts.models import JobRole
@@ -26,6 +27,9 @@ from entraide.surveys.models import (
     OTHER,
     Answer,
     Audience,
+    Invitation,
+    Mailing,
+    MailingKind,
     Participation,
     Question,
     QuestionKind,
@@ -255,6 +259,7 @@ def _load_managers(network, now):
         .order_by("user__email")
         .values_list("user_id", "subregion_id")[:8]
     )
+    _invite(survey, now, MailingKind.INVITATION)
     rng = random.Random(7)  # noqa: S311 (demo data)
     for index, (user_id, subregion_id) in enumerate(people):
         sent = index % 3 != 2  # every third one is still writing
@@ -279,6 +284,7 @@ def _load_managers(network, now):
                 questions[K.SHORT_TEXT],
                 rng.choice(["Du remplacement", "Des rencontres le soir"]),
             )
+    _invite(survey, now, MailingKind.REMINDER)
 
 
 def _load_public(network, now):
@@ -309,6 +315,120 @@ LOADERS = (
 )
 
 
+RATE_INDICATOR = "Taux de réponse au sondage des gestionnaires"
+
+
+def _follow_in_the_plan(network):
+    """The action plan follows the managers' survey's response rate, next to the
+    sounding of needs (when the plan is loaded)."""
+    from entraide.plans.models import Action, Indicator, IndicatorKind
+
+    survey = Survey.objects.filter(network=network, title=MANAGERS_TITLE).first()
+    action = (
+        Action.objects.filter(
+            plan__network=network, description__startswith="Sonder les besoins"
+        )
+        .select_related("target", "plan")
+        .order_by("pk")
+        .first()
+    )
+    if survey is None or action is None:
+        return
+    Indicator.objects.get_or_create(
+        plan=action.plan,
+        target=action.target,
+        name=RATE_INDICATOR,
+        defaults={
+            "kind": IndicatorKind.SURVEY_RESPONSE_RATE,
+            "survey": survey,
+            "action": action,
+            "unit": "%",
+            "goal_min": 60,
+            "position": 99,
+        },
+    )
+
+
+def _invite(survey, now, kind):
+    """The managers were invited a week ago, before anyone answered, and those
+    who had not answered were reminded two days ago. Written as history: the
+    notifications are in the bell and their emails are recorded as sent, so
+    loading the demo sends nothing."""
+    from entraide.notifications.models import (
+        DeliveryStatus,
+        EmailDelivery,
+        Notification,
+    )
+    from entraide.surveys import selectors
+    from entraide.surveys.services.mailing import KINDS
+
+    lead = (
+        Membership.objects.filter(network=survey.network, role=NetworkRole.PROJECT_LEAD)
+        .order_by("user__email")
+        .values_list("user", flat=True)
+        .first()
+    )
+    invitation = kind == MailingKind.INVITATION
+    when = now - datetime.timedelta(days=7 if invitation else 2)
+    mailing = Mailing.objects.create(
+        survey=survey,
+        kind=kind,
+        created_by_id=lead,
+        created_at=when,
+        completed_at=when,
+        message="Merci de prendre dix minutes pour nous répondre."
+        if invitation
+        else "",
+    )
+    url = reverse(
+        "surveys:answer", kwargs={"network": survey.network.slug, "pk": survey.pk}
+    )
+    context = {
+        "network": survey.network.name,
+        "survey": survey.title,
+        "survey_id": survey.pk,
+        "mailing_id": mailing.pk,
+    }
+    people = list(selectors.mailing_recipients(survey, kind).order_by("pk"))
+    notifications = Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient=person,
+                network=survey.network,
+                actor_id=lead,
+                kind=KINDS[kind],
+                context=context,
+                url=url,
+            )
+            for person in people
+        ]
+    )
+    # auto_now_add: dated afterwards, like the rest of the history.
+    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
+        created_at=when
+    )
+    EmailDelivery.objects.bulk_create(
+        [
+            EmailDelivery(
+                notification=notification,
+                to_email=person.email,
+                status=DeliveryStatus.SENT,
+                attempts=1,
+                sent_at=when,
+            )
+            for notification, person in zip(notifications, people, strict=True)
+        ]
+    )
+    Invitation.objects.bulk_create(
+        [
+            Invitation(
+                mailing=mailing, user=person, notification=notification, created_at=when
+            )
+            for notification, person in zip(notifications, people, strict=True)
+        ]
+    )
+
+
 def load_demo_surveys(network_slugs) -> int:
     """Returns how many demo surveys exist in these networks."""
     network = Network.objects.filter(slug="mcq", slug__in=list(network_slugs)).first()
@@ -324,6 +444,7 @@ def load_demo_surveys(network_slugs) -> int:
         if title not in have:
             with transaction.atomic():
                 loader(network, now)
+    _follow_in_the_plan(network)
     return Survey.objects.filter(
         network=network, title__in=[t for t, _l in LOADERS]
     ).count()

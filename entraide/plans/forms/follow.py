@@ -13,6 +13,7 @@ from entraide.plans.models import (
     ActionStatus,
     IndicatorKind,
 )
+from entraide.surveys.models import Audience, Survey
 
 NUMBER_ERRORS = {
     "invalid": _("Indiquez un nombre."),
@@ -74,6 +75,15 @@ class IndicatorForm(forms.Form):
         help_text=_("Pour les personnes présentes et les fiches recueillies."),
         error_messages={"invalid_choice": _("Choisissez une sous-région du réseau.")},
     )
+    survey = forms.ModelChoiceField(
+        label=_("Sondage"),
+        queryset=Survey.objects.none(),
+        required=False,
+        help_text=_(
+            "Pour le taux de réponse : la part des personnes visées qui ont répondu."
+        ),
+        error_messages={"invalid_choice": _("Choisissez un sondage du réseau.")},
+    )
     period_start = forms.DateField(
         label=_("Du"), required=False, widget=DATE, error_messages=DATE_ERRORS
     )
@@ -113,6 +123,11 @@ class IndicatorForm(forms.Form):
             network=network, archived_at__isnull=True
         ).order_by("name")
         self.fields["subregion"].queryset = SubRegion.objects.filter(network=network)
+        self.fields["survey"].queryset = (
+            Survey.objects.filter(network=network)
+            .exclude(audience=Audience.PUBLIC)
+            .order_by("-created_at", "-pk")
+        )
         self.fields["action"].queryset = target.actions.order_by("position", "pk")
         self.fields["action"].label_from_instance = lambda action: str(action)
 

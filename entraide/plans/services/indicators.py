@@ -25,6 +25,7 @@ INDICATOR_FIELDS = (
     "kind",
     "community",
     "subregion",
+    "survey",
     "period_start",
     "period_end",
     "unit",
@@ -42,6 +43,7 @@ KIND_SCOPES = {
     # Practice sheets belong to a sub-region, not to a community.
     IndicatorKind.SHEETS_GATHERED: ("subregion",),
     IndicatorKind.TOOLS_PUBLISHED: ("community",),
+    IndicatorKind.SURVEY_RESPONSE_RATE: ("survey",),
 }
 
 
@@ -56,6 +58,8 @@ def _apply(indicator: Indicator, target: Target, fields: dict) -> None:
         indicator.community = None
     if "subregion" not in kept:
         indicator.subregion = None
+    if "survey" not in kept:
+        indicator.survey = None
     network_id = target.objective.mandate.plan.network_id
     errors = {}
     community = indicator.community
@@ -64,6 +68,14 @@ def _apply(indicator: Indicator, target: Target, fields: dict) -> None:
     subregion = indicator.subregion
     if subregion is not None and subregion.network_id != network_id:
         errors["subregion"] = _("Choisissez une sous-région du réseau.")
+    survey = indicator.survey
+    if survey is not None and survey.network_id != network_id:
+        errors["survey"] = _("Choisissez un sondage du réseau.")
+    elif survey is not None and survey.audience == "public":
+        errors["survey"] = _(
+            "Un sondage public n'a pas de personnes visées : son taux de réponse "
+            "ne se calcule pas."
+        )
     action = indicator.action
     if action is not None and action.target_id != target.pk:
         errors["action"] = _("Choisissez une action de cette cible.")

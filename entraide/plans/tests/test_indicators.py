@@ -178,3 +178,67 @@ def test_one_query_per_kind_whatever_the_number(plans, django_assert_num_queries
     with django_assert_num_queries(5):
         found = values_for(many, network=plans.network, today=MID)
     assert len(found) == len(many)
+
+
+def test_survey_rate_is_the_share_of_the_audience_who_answered(plans):
+    from entraide.communities.models import CommunityMembership
+    from entraide.surveys.models import Participation
+    from entraide.surveys.tests.factories import make_survey
+
+    survey = make_survey(plans.network, community=plans.pedagogy, status="open")
+    for index in range(3):
+        person = make_member(plans.network, f"cp{index}@mcq.example")
+        CommunityMembership.objects.create(community=plans.pedagogy, user=person)
+    asked = list(
+        CommunityMembership.objects.filter(community=plans.pedagogy).values_list(
+            "user", flat=True
+        )
+    )
+    assert len(asked) >= 4
+    Participation.objects.create(survey=survey, user_id=asked[0])
+    ind = indicator(
+        plans,
+        IndicatorKind.SURVEY_RESPONSE_RATE,
+        survey=survey,
+        period_start=None,
+        period_end=None,
+        goal_min=Decimal(60),
+    )
+    reading = values_for([ind], network=plans.network, today=MID)[ind.pk]
+    assert reading.value == round(100 / len(asked))
+    assert reading.measured_on == MID
+    for user in asked[1:]:
+        Participation.objects.create(survey=survey, user_id=user)
+    reading = values_for([ind], network=plans.network, today=MID)[ind.pk]
+    assert (reading.value, reading.standing) == (100, Standing.MET)
+
+
+def test_survey_rate_needs_a_survey_of_the_network_with_a_list(plans):
+    from django.core.exceptions import ValidationError
+
+    from entraide.plans.services.indicators import add_indicator
+    from entraide.surveys.tests.factories import make_survey
+
+    fields = {
+        "name": "Taux de réponse",
+        "kind": IndicatorKind.SURVEY_RESPONSE_RATE,
+        "goal_min": Decimal(60),
+    }
+    with pytest.raises(ValidationError) as missing:
+        add_indicator(target=plans.target, actor=plans.lead, **fields)
+    assert "survey" in missing.value.message_dict
+    foreign = make_survey(plans.other_network)
+    with pytest.raises(ValidationError, match="sondage du réseau"):
+        add_indicator(target=plans.target, actor=plans.lead, survey=foreign, **fields)
+    public = make_survey(plans.network, audience="public")
+    with pytest.raises(ValidationError, match="Un sondage public"):
+        add_indicator(target=plans.target, actor=plans.lead, survey=public, **fields)
+    mine = make_survey(plans.network, community=plans.pedagogy)
+    made = add_indicator(
+        target=plans.target,
+        actor=plans.lead,
+        survey=mine,
+        community=plans.pedagogy,
+        **fields,
+    )
+    assert (made.survey, made.community, made.period_start) == (mine, None, None)

@@ -219,7 +219,7 @@ def dashboard(request, network, plan):
     counts = _counts_by_status(plan, today)
     indicators = list(
         Indicator.objects.filter(plan=plan)
-        .select_related("community", "subregion", "target")
+        .select_related("community", "subregion", "survey", "target")
         .order_by("position", "pk")
     )
     _read(indicators, plan, today)

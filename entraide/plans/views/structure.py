@@ -557,7 +557,7 @@ def action_detail(request, network, plan, pk, **kwargs):
     action = selectors.action_for(viewer, plan, pk)
     today = selectors.network_today(viewer.network)
     indicators = list(
-        action.indicators.select_related("community", "subregion").order_by(
+        action.indicators.select_related("community", "subregion", "survey").order_by(
             "position", "pk"
         )
     )

@@ -88,3 +88,48 @@ def test_needs_ranking_top_themes_are_the_community_themes(demo):
         )
     )
     assert set(ranked_titles(ranking)[:3]) <= themes
+
+
+def test_the_managers_were_invited_and_reminded_once_each(demo):
+    from entraide.surveys.models import Invitation, Mailing
+
+    survey = Survey.objects.get(title=MANAGERS_TITLE)
+    mailings = {m.kind: m for m in Mailing.objects.filter(survey=survey)}
+    assert set(mailings) == {"invitation", "reminder"}
+    assert all(m.completed_at for m in mailings.values())
+    invited = set(
+        Invitation.objects.filter(mailing=mailings["invitation"]).values_list(
+            "user", flat=True
+        )
+    )
+    reminded = set(
+        Invitation.objects.filter(mailing=mailings["reminder"]).values_list(
+            "user", flat=True
+        )
+    )
+    answered = set(
+        Participation.objects.filter(survey=survey).values_list("user", flat=True)
+    )
+    assert invited and reminded and reminded < invited
+    assert not reminded & answered
+    with time_machine.travel(LOADED_ON, tick=False):
+        load_demo_surveys(demo[0])
+    assert Mailing.objects.filter(survey=survey).count() == 2
+
+
+def test_the_plan_follows_the_managers_response_rate(demo):
+    from entraide.core.demo.plans import load_demo_plans
+    from entraide.core.demo.surveys import RATE_INDICATOR
+    from entraide.plans.indicators import values_for
+    from entraide.plans.models import Indicator
+
+    with time_machine.travel(LOADED_ON, tick=False):
+        load_demo_plans(demo[0])
+        load_demo_surveys(demo[0])
+    indicator = Indicator.objects.get(name=RATE_INDICATOR)
+    survey = Survey.objects.get(title=MANAGERS_TITLE)
+    assert indicator.survey == survey
+    reading = values_for([indicator], network=survey.network)[indicator.pk]
+    rate = analysis.audience_size(survey)
+    answered = Participation.objects.filter(survey=survey).count()
+    assert reading.value == round(100 * answered / rate)
