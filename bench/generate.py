@@ -297,6 +297,7 @@ def generate(scale: Scale, *, seed: int = 2026, log=print) -> dict[str, int]:
         )
         generate_library(scale, rng, networks[0], members_of, now, counts, log)
         generate_plan(rng, networks[0], members_of, now, counts, log)
+        generate_survey(scale, rng, networks[0], members_of, now, counts, log)
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -697,7 +698,8 @@ def generate_plan(rng, network, members_of, now, counts, log) -> None:
                         position=a,
                     )
                 )
-            for i, ind_kind in enumerate(IndicatorKind.values):
+            # A survey's response rate comes with the bench survey.
+            for i, ind_kind in enumerate(IndicatorKind.values[:-1]):
                 indicators.append(
                     Indicator(
                         plan=plan,
@@ -779,6 +781,125 @@ def generate_plan(rng, network, members_of, now, counts, log) -> None:
     counts["plan_indicators"] = len(indicators)
     counts["plan_follow_ups"] = len(notes)
     log(f"{len(actions)} plan actions in {network.slug}")
+
+
+def generate_survey(scale, rng, network, members_of, now, counts, log) -> None:
+    """An open anonymous survey of the whole largest network: every member invited,
+    a third reminded, one response in four sent (at most 5,000), the plan following
+    its response rate."""
+    import datetime
+
+    from entraide.accounts.models import User
+    from entraide.networks.models import Membership
+    from entraide.plans.models import Indicator, Plan
+    from entraide.surveys.models import (
+        Answer,
+        Invitation,
+        Mailing,
+        Participation,
+        Question,
+        Response,
+        Section,
+        Survey,
+    )
+
+    survey = Survey.objects.create(
+        network=network,
+        title="Sondage des besoins du réseau",
+        audience="network",
+        is_anonymous=True,
+        status="open",
+        opens_at=now - datetime.timedelta(days=10),
+        closes_at=now + datetime.timedelta(days=20),
+    )
+    section = Section.objects.create(survey=survey, title="Vos besoins")
+    themes = [f"Thème {n}" for n in range(1, 7)]
+    questions = [
+        Question.objects.create(
+            section=section, survey=survey, kind=kind, text=text, position=i, **more
+        )
+        for i, (kind, text, more) in enumerate(
+            [
+                (
+                    "single",
+                    "Participez-vous à une communauté ?",
+                    {"options": ["Oui", "Non"]},
+                ),
+                ("multiple", "Quels moments ?", {"options": ["Matin", "Midi", "Soir"]}),
+                ("scale", "Votre aisance en ligne", {}),
+                ("ranking", "Classez les thèmes", {"options": themes}),
+                ("number", "Années d'expérience", {}),
+                ("long_text", "Un besoin à nommer ?", {}),
+            ]
+        )
+    ]
+    people = members_of[network.pk]
+    where = dict(
+        Membership.objects.filter(network=network).values_list("user", "subregion")
+    )
+    roles = dict(User.objects.filter(pk__in=people).values_list("pk", "job_role"))
+    invitation = Mailing.objects.create(
+        survey=survey, kind="invitation", created_at=now, completed_at=now
+    )
+    reminder = Mailing.objects.create(
+        survey=survey, kind="reminder", created_at=now, completed_at=now
+    )
+    Invitation.objects.bulk_create(
+        [Invitation(mailing=invitation, user_id=pk) for pk in people]
+        + [Invitation(mailing=reminder, user_id=pk) for pk in people[::3]],
+        batch_size=BATCH,
+    )
+    answering = people[::4][:5000]
+    Participation.objects.bulk_create(
+        [Participation(survey=survey, user_id=pk) for pk in answering],
+        batch_size=BATCH,
+    )
+    responses = Response.objects.bulk_create(
+        [
+            Response(
+                survey=survey,
+                subregion_id=where.get(pk),
+                job_role=roles.get(pk, ""),
+                submitted_on=now.date(),
+            )
+            for pk in answering
+        ],
+        batch_size=BATCH,
+    )
+    single, multiple, scale_q, ranking, number, text = questions
+    answers = []
+    for response in responses:
+        order = rng.sample(themes, len(themes))
+        answers += [
+            Answer(
+                response=response, question=single, value=rng.choice(["Oui", "Non"])
+            ),
+            Answer(response=response, question=multiple, value=["Matin", "Soir"]),
+            Answer(response=response, question=scale_q, value=rng.randint(1, 5)),
+            Answer(response=response, question=ranking, value=order),
+            Answer(response=response, question=number, value=rng.randint(0, 30)),
+        ]
+        if rng.random() < 0.2:
+            answers.append(
+                Answer(response=response, question=text, value="Du temps pour se voir.")
+            )
+        if len(answers) >= CHUNK:
+            Answer.objects.bulk_create(answers, batch_size=BATCH)
+            answers = []
+    Answer.objects.bulk_create(answers, batch_size=BATCH)
+    plan = Plan.objects.filter(network=network).order_by("pk").first()
+    if plan is not None:
+        target = plan.indicators.order_by("pk").first().target
+        Indicator.objects.create(
+            plan=plan,
+            target=target,
+            name="Taux de réponse au sondage des besoins",
+            kind="survey_rate",
+            survey=survey,
+            goal_min=60,
+        )
+    counts["survey_responses"] = len(responses)
+    log(f"1 survey with {len(responses)} responses in {network.slug}")
 
 
 def generate_sessions(rng, community, member_ids, now, counts) -> None:

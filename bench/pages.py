@@ -3,10 +3,12 @@
     python bench/pages.py
 
 Prints ``COOKIE <header value>``, ``DATABASE <label>``, ``SUBJECT <who is signed
-in>``, then one ``PAGE <auth> <queries> <path> <name>`` line per page (``auth`` is
-``signed-in`` or ``anonymous``). Every page is fetched once first through Django's
-test client: a page that does not answer 200 stops the run,
-so a broken session cannot pass for a fast redirect.
+in>``, ``COOKIE_LEAD <header value>`` (a project lead of the largest network, for
+the pages only those who build a survey see), then one ``PAGE <auth> <queries>
+<path> <name>`` line per page (``auth`` is ``signed-in``, ``lead`` or
+``anonymous``). Every page is fetched once first through Django's test client: a
+page that does not answer 200 stops the run, so a broken session cannot pass for a
+fast redirect.
 """
 
 import sys
@@ -22,91 +24,121 @@ def pages(
     personal_feed: str = "",
     community_feed: str = "",
     plan_pk: int | None = None,
-) -> list[tuple[str, bool, str]]:
+    survey_pk: int | None = None,
+) -> list[tuple[str, bool | str, str]]:
     """(path, signed in, name) of each page, the empty view first: the floor."""
     community = f"/r/{network_slug}/communautes/{BENCH_COMMUNITY}/"
-    return [
-        ("/__bench__/empty", False, "Empty view (floor), anonymous"),
-        ("/__bench__/empty", True, "Empty view, signed in"),
-        ("/", False, "Welcome page, anonymous"),
-        ("/", True, "Home, signed in"),
-        (f"/r/{network_slug}/", True, "Network detail (largest network)"),
-        ("/notifications/", True, "Notifications list, page 1"),
-        (f"/r/{network_slug}/communautes/", True, "Communities of the network"),
-        (community, True, "Community home (300 members)"),
-        (f"{community}discussions/", True, "Discussion list (200 threads)"),
-        (
-            f"{community}discussions/{thread_pk}/",
-            True,
-            "Thread page 1 (300 replies)",
-        ),
-        (f"{community}rencontres/", True, "Sessions of the community"),
-        (
-            f"{community}rencontres/{session_pk}/",
-            True,
-            "Session page (100 registered, 20 waiting, 12-point agenda, "
-            "24 open follow-ups)",
-        ),
-        (f"{community}rencontres/programme/", True, "Programme of the year"),
-        (
-            f"/r/mes-rencontres/calendriers/{personal_feed}.ics",
-            False,
-            "Personal calendar feed (.ics)",
-        ),
-        (
-            f"/r/mes-rencontres/calendriers/{community_feed}.ics",
-            False,
-            "Community calendar feed (10 sessions)",
-        ),
-        ("/r/mes-rencontres/participation/", True, "Participation record"),
-        (
-            f"/r/{network_slug}/pratiques/",
-            True,
-            "Published practices, page 1 (2,000 sheets)",
-        ),
-        (
-            f"/r/{network_slug}/pratiques/?q=educatrice&sort=evaluations",
-            True,
-            "Published practices, searching « educatrice »",
-        ),
-        (f"/r/{network_slug}/pratiques/", False, "Published practices, anonymous"),
-        (f"/r/{network_slug}/outils/", True, "Tools list, page 1 (2,000 tools)"),
-        (
-            f"/r/{network_slug}/outils/?q=menu",
-            True,
-            "Tools list, searching « menu »",
-        ),
-        (f"/r/{network_slug}/outils/", False, "Tools list, anonymous"),
-        (
-            f"/r/{network_slug}/pratiques/comite-regional/",
-            True,
-            "Regional committee queue (about 200 submitted sheets)",
-        ),
-        (
-            f"/r/{network_slug}/pratiques/comite-regional/?state=retained",
-            True,
-            "Regional committee queue, retained sheets",
-        ),
-        (
-            f"/r/{network_slug}/pratiques/comite-scientifique/",
-            True,
-            "Scientific committee queue (about 200 sheets to evaluate)",
-        ),
-    ] + (
+    return (
         [
+            ("/__bench__/empty", False, "Empty view (floor), anonymous"),
+            ("/__bench__/empty", True, "Empty view, signed in"),
+            ("/", False, "Welcome page, anonymous"),
+            ("/", True, "Home, signed in"),
+            (f"/r/{network_slug}/", True, "Network detail (largest network)"),
+            ("/notifications/", True, "Notifications list, page 1"),
+            (f"/r/{network_slug}/communautes/", True, "Communities of the network"),
+            (community, True, "Community home (300 members)"),
+            (f"{community}discussions/", True, "Discussion list (200 threads)"),
             (
-                f"/r/{network_slug}/plan/{plan_pk}/",
+                f"{community}discussions/{thread_pk}/",
                 True,
-                "Action plan as a table (200 actions)",
+                "Thread page 1 (300 replies)",
+            ),
+            (f"{community}rencontres/", True, "Sessions of the community"),
+            (
+                f"{community}rencontres/{session_pk}/",
+                True,
+                "Session page (100 registered, 20 waiting, 12-point agenda, "
+                "24 open follow-ups)",
+            ),
+            (f"{community}rencontres/programme/", True, "Programme of the year"),
+            (
+                f"/r/mes-rencontres/calendriers/{personal_feed}.ics",
+                False,
+                "Personal calendar feed (.ics)",
             ),
             (
-                f"/r/{network_slug}/plan/{plan_pk}/tableau-de-bord/",
+                f"/r/mes-rencontres/calendriers/{community_feed}.ics",
+                False,
+                "Community calendar feed (10 sessions)",
+            ),
+            ("/r/mes-rencontres/participation/", True, "Participation record"),
+            (
+                f"/r/{network_slug}/pratiques/",
                 True,
-                "Action plan dashboard (200 actions, 100 indicators)",
+                "Published practices, page 1 (2,000 sheets)",
+            ),
+            (
+                f"/r/{network_slug}/pratiques/?q=educatrice&sort=evaluations",
+                True,
+                "Published practices, searching « educatrice »",
+            ),
+            (f"/r/{network_slug}/pratiques/", False, "Published practices, anonymous"),
+            (f"/r/{network_slug}/outils/", True, "Tools list, page 1 (2,000 tools)"),
+            (
+                f"/r/{network_slug}/outils/?q=menu",
+                True,
+                "Tools list, searching « menu »",
+            ),
+            (f"/r/{network_slug}/outils/", False, "Tools list, anonymous"),
+            (
+                f"/r/{network_slug}/pratiques/comite-regional/",
+                True,
+                "Regional committee queue (about 200 submitted sheets)",
+            ),
+            (
+                f"/r/{network_slug}/pratiques/comite-regional/?state=retained",
+                True,
+                "Regional committee queue, retained sheets",
+            ),
+            (
+                f"/r/{network_slug}/pratiques/comite-scientifique/",
+                True,
+                "Scientific committee queue (about 200 sheets to evaluate)",
             ),
         ]
-        if plan_pk
-        else []
+        + (
+            [
+                (
+                    f"/r/{network_slug}/plan/{plan_pk}/",
+                    True,
+                    "Action plan as a table (200 actions)",
+                ),
+                (
+                    f"/r/{network_slug}/plan/{plan_pk}/tableau-de-bord/",
+                    True,
+                    "Action plan dashboard (200 actions, 100 indicators)",
+                ),
+            ]
+            if plan_pk
+            else []
+        )
+        + (
+            [
+                (
+                    f"/r/{network_slug}/sondages/{survey_pk}/",
+                    "lead",
+                    "Survey page with its live response rate (the whole network asked)",
+                ),
+                (
+                    f"/r/{network_slug}/sondages/{survey_pk}/taux-de-reponse/",
+                    "lead",
+                    "Response rate refresh (HTMX fragment)",
+                ),
+                (
+                    f"/r/{network_slug}/sondages/{survey_pk}/resultats/",
+                    "lead",
+                    "Survey results (every answer read, charts)",
+                ),
+                (
+                    f"/r/{network_slug}/sondages/{survey_pk}/resultats/?croiser=subregion",
+                    "lead",
+                    "Survey results by sub-region (anonymous, joint suppression)",
+                ),
+            ]
+            if survey_pk
+            else []
+        )
     )
 
 
@@ -179,6 +211,18 @@ def main() -> None:
     from entraide.plans.models import Plan
 
     plan = Plan.objects.filter(network=largest).order_by("pk").first()
+    from entraide.networks.models import Membership
+    from entraide.surveys.models import Survey
+
+    survey = Survey.objects.filter(network=largest).order_by("pk").first()
+    lead = (
+        Membership.objects.filter(network=largest, role="project_lead")
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    lead_key = signed_in_session(lead.user) if lead else ""
+    print(f"COOKIE_LEAD {settings.SESSION_COOKIE_NAME}={lead_key}")
     for path, signed_in, name in pages(
         largest.slug,
         busiest.pk,
@@ -186,15 +230,20 @@ def main() -> None:
         personal,
         of_community,
         plan.pk if plan else None,
+        survey.pk if survey and lead else None,
     ):
         client = Client(HTTP_HOST="127.0.0.1")
-        if signed_in:
+        if signed_in == "lead":
+            client.cookies[settings.SESSION_COOKIE_NAME] = lead_key
+        elif signed_in:
             client.cookies[settings.SESSION_COOKIE_NAME] = key
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
         if response.status_code != 200:
             sys.exit(f"{path} answered {response.status_code}, not 200: stopping.")
-        auth = "signed-in" if signed_in else "anonymous"
+        auth = (
+            "lead" if signed_in == "lead" else "signed-in" if signed_in else "anonymous"
+        )
         print(f"PAGE {auth} {len(queries)} {path} {name}")
 
 

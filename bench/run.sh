@@ -69,6 +69,7 @@ counts=$(grep -v '^GENERATED' <<<"$generated" | tail -1)
 
 pages=$($PY bench/pages.py)
 cookie=$(sed -n 's/^COOKIE //p' <<<"$pages")
+cookie_lead=$(sed -n 's/^COOKIE_LEAD //p' <<<"$pages")
 database=$(sed -n 's/^DATABASE //p' <<<"$pages")
 subject=$(sed -n 's/^SUBJECT //p' <<<"$pages")
 
@@ -94,6 +95,7 @@ done
 run_wrk() {  # seconds path auth
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$1s" --timeout 10s -s bench/report.lua)
   [ "$3" = signed-in ] && args+=(-H "Cookie: $cookie")
+  [ "$3" = lead ] && args+=(-H "Cookie: $cookie_lead")
   wrk "${args[@]}" "http://127.0.0.1:$PORT$2"
 }
 
@@ -103,6 +105,7 @@ while read -r _ auth queries path name; do
   echo "=== $name ($path): ${WARMUP} s warm-up, ${DURATION} s measured"
   curl_args=(-s -o /dev/null -w '%{http_code}')
   [ "$auth" = signed-in ] && curl_args+=(-H "Cookie: $cookie")
+  [ "$auth" = lead ] && curl_args+=(-H "Cookie: $cookie_lead")
   status=$(curl "${curl_args[@]}" "http://127.0.0.1:$PORT$path")
   if [ "$status" != 200 ]; then
     echo "$path answered $status through gunicorn, not 200: stopping." >&2

@@ -278,3 +278,22 @@ def test_bench_generator_builds_a_consistent_data_set_at_a_tiny_scale():
     assert published.exists()
     assert not published.filter(published_version__isnull=True).exists()
     assert not Tool.objects.filter(search_text="").exists()
+
+
+def test_bench_survey_is_the_largest_networks_and_its_pages_answer(client):
+    from bench.generate import Scale, generate
+    from entraide.plans.models import Indicator
+    from entraide.surveys.models import Participation, Response, Survey
+
+    scale = Scale(networks=2, people=40, organisations=6, bench_notifications=2)
+    counts = generate(scale, log=lambda line: None)
+    survey = Survey.objects.get()
+    assert survey.network == Network.objects.order_by("pk").first()
+    sent = Response.objects.filter(survey=survey).count()
+    assert sent == counts["survey_responses"] == Participation.objects.count() > 0
+    assert Indicator.objects.filter(kind="survey_rate", survey=survey).exists()
+    lead = survey.network.memberships.filter(role="project_lead").first().user
+    client.force_login(lead)
+    base = f"/r/{survey.network.slug}/sondages/{survey.pk}/"
+    for path in (base, f"{base}taux-de-reponse/", f"{base}resultats/?croiser=subregion"):
+        assert client.get(path).status_code == 200
