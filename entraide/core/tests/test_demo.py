@@ -295,5 +295,9 @@ def test_bench_survey_is_the_largest_networks_and_its_pages_answer(client):
     lead = survey.network.memberships.filter(role="project_lead").first().user
     client.force_login(lead)
     base = f"/r/{survey.network.slug}/sondages/{survey.pk}/"
-    for path in (base, f"{base}taux-de-reponse/", f"{base}resultats/?croiser=subregion"):
+    for path in (
+        base,
+        f"{base}taux-de-reponse/",
+        f"{base}resultats/?croiser=subregion",
+    ):
         assert client.get(path).status_code == 200
