@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "entraide.library",
     "entraide.plans",
     "entraide.surveys",
+    "entraide.search",
 ]
 
 MIDDLEWARE = [
