@@ -296,6 +296,8 @@ EMAIL_DELIVERY_LEASE_SECONDS = int(
 EMAIL_DELIVERY_MAX_ATTEMPTS = int(os.environ.get("EMAIL_DELIVERY_MAX_ATTEMPTS", "8"))
 # First retry delay after a temporary SMTP failure; doubles each attempt, up to 1 h.
 EMAIL_DELIVERY_RETRY_SECONDS = int(os.environ.get("EMAIL_DELIVERY_RETRY_SECONDS", "30"))
+# Daily and weekly digests go at this hour of the person's own time zone.
+NOTIFICATIONS_DIGEST_HOUR = int(os.environ.get("NOTIFICATIONS_DIGEST_HOUR", "7"))
 
 # Session reminders, in minutes before the start (comma-separated in the env).
 MEETINGS_REMINDER_MINUTES = tuple(
@@ -308,6 +310,7 @@ MEETINGS_REMINDER_MINUTES = tuple(
 WORKER_HOUSEKEEPING = [
     "entraide.notifications.delivery.requeue_stale",
     "entraide.meetings.services.reminders.send_due_reminders",
+    "entraide.notifications.digests.build_due_digests",
 ]
 
 LOGGING = {
