@@ -298,6 +298,8 @@ EMAIL_DELIVERY_MAX_ATTEMPTS = int(os.environ.get("EMAIL_DELIVERY_MAX_ATTEMPTS", 
 EMAIL_DELIVERY_RETRY_SECONDS = int(os.environ.get("EMAIL_DELIVERY_RETRY_SECONDS", "30"))
 # Daily and weekly digests go at this hour of the person's own time zone.
 NOTIFICATIONS_DIGEST_HOUR = int(os.environ.get("NOTIFICATIONS_DIGEST_HOUR", "7"))
+# People per pass of the digest job, and digests per sending task.
+NOTIFICATIONS_DIGEST_BATCH = int(os.environ.get("NOTIFICATIONS_DIGEST_BATCH", "100"))
 
 # Session reminders, in minutes before the start (comma-separated in the env).
 MEETINGS_REMINDER_MINUTES = tuple(

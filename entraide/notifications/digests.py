@@ -32,8 +32,6 @@ from entraide.notifications.models import (
     Notification,
 )
 
-PEOPLE_BATCH = 200
-SEND_BATCH = 50
 # Midnight in the westmost Canadian zone (Pacific, standard time) is 08:00 UTC: a
 # week has ended everywhere in Canada by then.
 WESTMOST_OFFSET = timedelta(hours=8)
@@ -95,8 +93,8 @@ class _Pending:
 def build_due_digests(*, now: datetime | None = None) -> int:
     """Write the digests whose period is over and queue them; returns how many.
 
-    A constant number of queries per batch of people, whatever their number of
-    notifications.
+    A constant number of queries per batch of people (``NOTIFICATIONS_DIGEST_BATCH``),
+    whatever their number of notifications, and one sending task per batch.
     """
     now = now or timezone.now()
     candidates = _candidates(now)
@@ -107,7 +105,7 @@ def build_due_digests(*, now: datetime | None = None) -> int:
             candidates.filter(recipient_id__gt=last)
             .order_by("recipient_id")
             .values_list("recipient_id", flat=True)
-            .distinct()[:PEOPLE_BATCH]
+            .distinct()[: settings.NOTIFICATIONS_DIGEST_BATCH]
         )
         if not people:
             return built
@@ -175,9 +173,8 @@ def _build_for(people: list[int], candidates, now: datetime) -> int:
         candidates.filter(
             recipient_id__in={p.recipient_id for p in pending.values()}
         ).update(digest_id=Case(*whens, default=None))
-        for start in range(0, len(to_send), SEND_BATCH):
-            chunk = to_send[start : start + SEND_BATCH]
-            transaction.on_commit(lambda chunk=chunk: _enqueue(chunk), robust=True)
+        if to_send:
+            transaction.on_commit(lambda: _enqueue(to_send), robust=True)
     return len(pending)
 
 
