@@ -23,6 +23,7 @@ from entraide.communities.models import (
 )
 from entraide.networks.models import Membership, Network
 from entraide.notifications.services import notify
+from entraide.search.services import index_later
 
 # Path segments beside community slugs under /r/<network>/communautes/.
 RESERVED_SLUGS = frozenset({"creer"})
@@ -178,6 +179,7 @@ def create_community(
     _set_facilitators(community, facilitators, CommunityRole.FACILITATOR)
     _set_facilitators(community, mentors, CommunityRole.MENTOR)
     sync_seats(community=community)
+    index_later(community)
     return community
 
 
@@ -205,6 +207,7 @@ def update_community(
     if partner_organisations is not None:
         community.partner_organisations.set(partner_organisations)
     sync_seats(community=community)
+    index_later(community)
     return community
 
 

@@ -21,10 +21,11 @@ from entraide.search.models import SearchDocument
 CONFIG = "entraide_french"
 MAX_QUERY_WORDS = 8
 WORD = re.compile(r"[^\W_]+")
-# The Snowball French stop words (PostgreSQL's french.stop), without accents:
-# dropped from queries on both databases so they ask the same.
+# The Snowball French stop words (PostgreSQL's french.stop) without accents, and
+# « les », « cet », « cette »: dropped from queries on both databases alike.
 STOP_WORDS = frozenset(
-    """au aux avec ce ces dans de des du elle en et eux il je la le leur lui ma mais
+    """les cet cette au aux avec ce ces dans de des du elle en et eux il je la le leur
+    lui ma mais
     me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son
     sur ta te tes toi ton tu un une vos votre vous c d j l a m n s t y ete etee etees
     etes etant etante etants etantes suis es est sommes serai seras sera serons serez
@@ -127,16 +128,15 @@ def match(
             .annotate(rank=SearchRank(F("vector"), query))
             .order_by("-rank", "-updated_at", "pk")
         )
+    # The only SQL written here is fixed; the query travels as a parameter.
     table = SearchDocument._meta.db_table
-    if not ranked:
-        return documents.extra(
-            tables=["search_fts"],
-            where=[f"search_fts.rowid = {table}.id", "search_fts MATCH %s"],
-            params=[_fts_match(words, prefix)],
-        )
-    return documents.extra(
-        select={"rank": "-bm25(search_fts, 10.0, 1.0)"},
+    matched = documents.extra(  # noqa: S610
         tables=["search_fts"],
         where=[f"search_fts.rowid = {table}.id", "search_fts MATCH %s"],
         params=[_fts_match(words, prefix)],
+    )
+    if not ranked:
+        return matched
+    return matched.extra(  # noqa: S610
+        select={"rank": "-bm25(search_fts, 10.0, 1.0)"}
     ).order_by("-rank", "-updated_at", "pk")

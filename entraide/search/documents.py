@@ -179,9 +179,11 @@ def person_document(membership: Membership) -> dict | None:
 
 
 def _practices() -> QuerySet:
-    return PracticeSheet.objects.filter(published_version__isnull=False).select_related(
-        "network", "published_version", "zone"
-    ).prefetch_related("themes")
+    return (
+        PracticeSheet.objects.filter(published_version__isnull=False)
+        .select_related("network", "published_version", "zone")
+        .prefetch_related("themes")
+    )
 
 
 def _tools() -> QuerySet:

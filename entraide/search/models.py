@@ -71,7 +71,8 @@ class SearchDocument(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["kind", "object_id", "network"], name="search_one_row_per_object"
+                fields=["kind", "object_id", "network"],
+                name="search_one_row_per_object",
             )
         ]
         indexes = [

@@ -198,9 +198,7 @@ def filter_communities(searcher: Searcher) -> QuerySet[Community]:
     """The communities offered in the filter: those whose page the person may see."""
     return (
         Community.objects.filter(
-            pk__in=findable(searcher)
-            .filter(kind=Kind.COMMUNITY)
-            .values("object_id")
+            pk__in=findable(searcher).filter(kind=Kind.COMMUNITY).values("object_id")
         )
         .order_by("name", "pk")
         .only("pk", "slug", "name")

@@ -36,8 +36,11 @@ def _remove(**key) -> None:
 
 
 def index_object(obj) -> SearchDocument | None:
-    """Write ``obj``'s row as it is now in the database (or remove it)."""
-    kind = MODEL_KIND[type(obj)]
+    """Write ``obj``'s row as it is now in the database (or remove it). Objects
+    search does not hold (a reply) are left alone."""
+    kind = MODEL_KIND.get(type(obj))
+    if kind is None:
+        return None
     key = _key(kind, obj)
     current = next(source_rows(kind, [obj.pk]), None)
     fields = build(kind, current) if current is not None else None

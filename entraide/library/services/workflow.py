@@ -25,6 +25,7 @@ from entraide.library.models import (
 from entraide.library.search import tool_search_text
 from entraide.networks.models import Membership, NetworkRole
 from entraide.notifications.services import notify
+from entraide.search.services import index_later
 
 COMMENT_MAX = 2000
 
@@ -87,6 +88,7 @@ def _move(
     )
     row.full_clean(exclude=["tool", "actor"])
     row.save()
+    index_later(current)
     return row
 
 

@@ -21,6 +21,7 @@ from entraide.meetings.models import (
     SessionStatus,
 )
 from entraide.notifications.services import notify
+from entraide.search.services import index_later
 
 EDITABLE_FIELDS = (
     "title",
@@ -130,6 +131,7 @@ def create_session(
     with transaction.atomic():
         session.save()
         _set_team(session, co_facilitators, partner_organisations)
+        index_later(session)
     return session
 
 
@@ -152,6 +154,7 @@ def update_session(
         session.sequence += 1
         session.save()
         _set_team(session, co_facilitators, partner_organisations)
+        index_later(session)
         if session.is_open_for_registration():
             _fill_from_waiting(session)
     return session

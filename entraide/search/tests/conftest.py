@@ -20,8 +20,8 @@ from entraide.discussions.models import Thread
 from entraide.library.tests.factories import make_tool
 from entraide.meetings.models import Session
 from entraide.practices.tests.access_browse import published_sheet
-from entraide.search.services import rebuild
 from entraide.search.selectors import searcher_for
+from entraide.search.services import rebuild
 
 
 @dataclass
@@ -81,9 +81,7 @@ def corpus(db):
     people = {
         "member": make_member(a, "membre@a.example", first_name="Mireille"),
         "lead": make_member(a, "lead@a.example", role="project_lead"),
-        "ped": make_member(
-            a, "ped@a.example", first_name="Paule", last_name="Lavoie"
-        ),
+        "ped": make_member(a, "ped@a.example", first_name="Paule", last_name="Lavoie"),
         "ped2": make_member(
             a,
             "ped2@a.example",
