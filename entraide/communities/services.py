@@ -305,6 +305,7 @@ def request_to_join(*, community: Community, user, message: str = "") -> JoinReq
             url=url,
             actor=user,
             network=community.network,
+            community=community,
         )
     return join_request
 
@@ -341,6 +342,7 @@ def approve_join_request(*, join_request: JoinRequest, actor) -> CommunityMember
         url=community.get_absolute_url(),
         actor=actor,
         network=community.network,
+        community=community,
     )
     join_request.status = locked.status
     return membership
@@ -366,6 +368,7 @@ def decline_join_request(
         url=_list_url(community.network),
         actor=actor,
         network=community.network,
+        community=community,
     )
     return locked
 
@@ -409,6 +412,7 @@ def invite_to_community(
         url=community.get_absolute_url(),
         actor=actor,
         network=community.network,
+        community=community,
     )
     return invitation
 
@@ -471,6 +475,7 @@ def set_member_role(
         url=community.get_absolute_url(),
         actor=actor,
         network=community.network,
+        community=community,
     )
     return membership
 
@@ -552,6 +557,7 @@ def assign_seat(
         url=_url("communities:seats", community),
         actor=actor,
         network=community.network,
+        community=community,
     )
     return term
 

@@ -96,6 +96,7 @@ def _notify_members(*, community, recipients, kind, thread, actor, url) -> None:
             url=url,
             actor=actor,
             network=community.network,
+            community=community,
         )
 
 

@@ -381,6 +381,7 @@ def set_co_authors(*, tool: Tool, actor, co_authors) -> Tool:
                     url=url,
                     actor=actor,
                     network=tool.network,
+                    community=tool.community,
                 )
             )
     return tool

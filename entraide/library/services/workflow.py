@@ -113,6 +113,7 @@ def tell(people, tool: Tool, actor, kind: str, **extra) -> None:
                 url=url,
                 actor=actor,
                 network=tool.network,
+                community=tool.community,
             )
 
     transaction.on_commit(send)

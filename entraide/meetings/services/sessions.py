@@ -54,6 +54,7 @@ def notify_about(session: Session, user, kind: str, actor=None) -> None:
         url=session.get_absolute_url(),
         actor=actor,
         network=session.community.network,
+        community=session.community,
     )
 
 
