@@ -216,7 +216,7 @@ def _groups(digest: Digest) -> list[Group]:
             heading = network.name
         else:
             key = ("", "")
-            heading = _("Entraide")
+            heading = "Entraide"
         group = groups.setdefault(key, Group(heading=heading))
         group.items.append(
             Item(
