@@ -112,12 +112,14 @@ def _tools(searcher: Searcher) -> Q:
 
 
 def _communities(searcher: Searcher) -> Q:
+    """Outside the network, public communities only (as the list shows)."""
     seen = Q(audience=Audience.PUBLIC)
     if searcher.is_member:
         seen |= Q(audience=Audience.NETWORK)
         if searcher.manages:
             seen |= Q(audience=Audience.COMMUNITY)
-    seen |= Q(audience=Audience.COMMUNITY, community__in=searcher.communities)
+        else:
+            seen |= Q(audience=Audience.COMMUNITY, community__in=searcher.communities)
     return Q(kind=Kind.COMMUNITY, network=searcher.network) & seen
 
 

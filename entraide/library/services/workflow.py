@@ -88,7 +88,9 @@ def _move(
     )
     row.full_clean(exclude=["tool", "actor"])
     row.save()
-    index_later(current)
+    readers_change = {ToolStatus.PUBLISHED, ToolStatus.ARCHIVED}
+    if to_status in readers_change or from_status == ToolStatus.ARCHIVED:
+        index_later(current)
     return row
 
 
