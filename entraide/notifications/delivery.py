@@ -46,6 +46,10 @@ MAX_RETRY_DELAY = 3600
 REQUEUE_BATCH = 500
 
 
+class NothingToSend(Exception):
+    """Raised by a builder when the email has nothing left to say."""
+
+
 @dataclass(frozen=True)
 class Outbox:
     """A kind of email row sent with this protocol."""
@@ -235,6 +239,9 @@ def send(delivery_id: int, outbox: Outbox = NOTIFICATIONS) -> str:
         return "failed"
     try:
         message = outbox.build(row)
+    except NothingToSend:
+        _finish(row, status=DeliveryStatus.FAILED, error="Nothing left to send")
+        return "failed"
     except Exception as error:
         # A bug in a template or a kind: retrying would fail the same way.
         logger.exception("Email delivery %s could not be built", row.pk)

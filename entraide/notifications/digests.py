@@ -35,6 +35,8 @@ from entraide.notifications.models import (
 # Midnight in the westmost Canadian zone (Pacific, standard time) is 08:00 UTC: a
 # week has ended everywhere in Canada by then.
 WESTMOST_OFFSET = timedelta(hours=8)
+# Kinds about a community's content, told to its members only.
+MEMBERS_ONLY_GROUPS = {"discussions", "meetings"}
 
 
 def period_of(frequency: str, local_day: date) -> tuple[date, date]:
@@ -200,11 +202,26 @@ class Item:
 
 
 def _groups(digest: Digest) -> list[Group]:
+    """The digest's lines, without those about the content of a community the
+    person has left since (its discussions and sessions are for members only)."""
+    from entraide.communities.models import CommunityMembership
+
     notifications = digest.notifications.select_related(
         "network", "community"
     ).order_by("created_at", "pk")
+    still_in = set(
+        CommunityMembership.objects.filter(user=digest.recipient_id).values_list(
+            "community_id", flat=True
+        )
+    )
     groups: dict[tuple, Group] = {}
     for notification in notifications:
+        if (
+            notification.community_id is not None
+            and notification.community_id not in still_in
+            and notification.kind.partition(".")[0] in MEMBERS_ONLY_GROUPS
+        ):
+            continue
         network, community = notification.network, notification.community
         if community is not None:
             key = (network.name if network else "", community.name)
@@ -250,6 +267,8 @@ def build_message(row: Digest) -> EmailMultiAlternatives:
     with translation.override(language), timezone.override(zone(recipient.time_zone)):
         subject = subject_of(row)
         groups = _groups(row)
+        if not groups:
+            raise delivery.NothingToSend
         context = {
             "recipient": recipient,
             "subject": subject,

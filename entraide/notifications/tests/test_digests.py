@@ -328,3 +328,54 @@ def test_people_are_taken_in_batches_each_with_one_sending_task(settings):
     assert sorted(len(t.args_kwargs["args"][0]) for t in tasks) == [1, 2, 2]
     assert Digest.objects.count() == 5
     assert not Notification.objects.filter(digest__isnull=True).exists()
+
+
+def test_a_digest_leaves_out_the_content_of_a_community_left_since(smtp):
+    network = make_network()
+    alice = make_member(network, "alice@example.org")
+    private = Community.objects.create(
+        network=network, slug="prive", name="Privée", visibility="members"
+    )
+    membership = CommunityMembership.objects.create(community=private, user=alice)
+    services.set_preferences(
+        user=alice,
+        frequencies={
+            "discussions.reply": "daily",
+            "communities.join_declined": "daily",
+        },
+    )
+    notify_at(
+        at(2026, 12, 1, 10),
+        alice,
+        kind="discussions.reply",
+        context={"community": "Privée", "person": "Bob", "thread": "Sujet secret"},
+        network=network,
+        community=private,
+    )
+    membership.delete()
+    build_and_send(at(2026, 12, 2, 8))
+    assert smtp.messages == []
+    assert Digest.objects.get().status == DeliveryStatus.FAILED
+
+    notify_at(
+        at(2026, 12, 2, 10),
+        alice,
+        kind="discussions.reply",
+        context={"community": "Privée", "person": "Bob", "thread": "Autre secret"},
+        network=network,
+        community=private,
+    )
+    notify_at(
+        at(2026, 12, 2, 11),
+        alice,
+        kind="communities.join_declined",
+        context={"community": "Privée"},
+        network=network,
+        community=private,
+    )
+    build_and_send(at(2026, 12, 3, 8))
+    (message,) = smtp.messages
+    body = SMTPFixture.body(message)
+    assert "secret" not in body
+    assert "Privée : votre demande d'adhésion n'a pas été retenue." in body
+    assert "Voici la notification de votre journée dans Entraide." in body
