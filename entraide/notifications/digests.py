@@ -127,6 +127,8 @@ def _build_for(people: list[int], candidates, now: datetime) -> int:
     )
     pending: dict[tuple[int, str, date], _Pending] = {}
     for recipient_id, frequency, created_at in rows:
+        if recipient_id not in users:  # deleted meanwhile, notifications with them
+            continue
         tz = zone(users[recipient_id].time_zone)
         start, end = period_of(frequency, created_at.astimezone(tz).date())
         if due_at(end, tz) > now:
