@@ -62,6 +62,7 @@ def update_privacy(*, user: User, data: dict) -> User:
     _set_fields(user, data, PRIVACY_FIELDS)
     user.full_clean()
     user.save(update_fields=sorted(data))
+    index_person_later(user)
     return user
 
 

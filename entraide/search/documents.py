@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from entraide.accounts.models import ProfileVisibility
 from entraide.communities.models import Community, Visibility
 from entraide.discussions.models import Thread
 from entraide.library.models import Tool, ToolScope, ToolStatus
@@ -158,8 +159,9 @@ def session_document(session: Session) -> dict | None:
 
 
 def person_document(membership: Membership) -> dict | None:
-    """A person as a member of one network: their name and organisation. Who
-    may find them is read live from their privacy setting and communities."""
+    """A person as a member of one network: their name and organisation. A
+    profile open to the network is found by its members; otherwise by fellow
+    members of the person's communities (read live when searching)."""
     user = membership.user
     name = user.get_full_name()
     if not name or not user.is_active:
@@ -168,7 +170,9 @@ def person_document(membership: Membership) -> dict | None:
         "network_id": membership.network_id,
         "community_id": None,
         "user_id": user.pk,
-        "audience": Audience.PROFILE,
+        "audience": Audience.NETWORK
+        if user.profile_visibility == ProfileVisibility.NETWORK
+        else Audience.PROFILE,
         "managers_see": False,
         "title": name,
         "body": _join(membership.organisation.name if membership.organisation else ""),

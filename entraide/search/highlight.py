@@ -56,19 +56,23 @@ def snippet(text: str, words: list[str]) -> SafeString:
     """About thirty words of ``text`` around the first searched word, marked."""
     text = " ".join(MARKDOWN.sub(" ", str(text or "")).split())
     stems = _stems(words)
-    spans = _hits(text, stems)
     tokens = list(TOKEN.finditer(text))
     if not tokens:
         return mark_safe("")
-    first = 0
-    if spans:
-        first = next(i for i, t in enumerate(tokens) if t.span() == spans[0])
+    first = next(
+        (
+            i
+            for i, token in enumerate(tokens)
+            if any(_stem(token.group()).startswith(s) for s in stems)
+        ),
+        0,
+    )
     start_token = max(0, first - SNIPPET_WORDS // 3)
     end_token = min(len(tokens), start_token + SNIPPET_WORDS) - 1
     start = tokens[start_token].start()
     end = tokens[end_token].end()
     piece = text[start:end]
-    inside = [(a - start, b - start) for a, b in spans if a >= start and b <= end]
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
-    return mark_safe(f"{prefix}{_marked(piece, inside)}{suffix}")  # noqa: S308
+    marked = _marked(piece, _hits(piece, stems))
+    return mark_safe(f"{prefix}{marked}{suffix}")  # noqa: S308 (escaped in _marked)

@@ -31,7 +31,7 @@ class Audience(models.TextChoices):
     NETWORK = "network"
     # Members of ``community`` (and, where ``managers_see``, the network's managers).
     COMMUNITY = "community"
-    # A person's profile: decided by their privacy setting, read live.
+    # A profile kept to fellow members of the person's communities.
     PROFILE = "profile"
 
 

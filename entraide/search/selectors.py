@@ -11,15 +11,15 @@ request — the same rules as each app's own selectors:
 - communities: like ``communities.selectors.visible_communities``;
 - discussions and sessions: the community's members only;
 - people: fellow members of the network, per their privacy setting
-  (``communities.selectors.profile_visible_to``).
+  (``communities.selectors.profile_visible_to``), copied into the row by the
+  services that change it.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from entraide.accounts.models import ProfileVisibility
 from entraide.communities.models import Community, CommunityMembership
 from entraide.networks.models import MANAGING_ROLES, Membership, Network
 from entraide.search import backends
@@ -132,22 +132,15 @@ def _community_content(searcher: Searcher) -> Q:
 
 
 def _people(searcher: Searcher) -> Q:
+    """Profiles open to the network, one's own, and those of fellow members of
+    one's communities (read live: joining or leaving counts at once)."""
     if not searcher.is_member:
         return Q(pk__in=[])
-    fellow = CommunityMembership.objects.filter(
+    fellows = CommunityMembership.objects.filter(
         community__in=searcher.communities
     ).values("user")
-    still_member = Exists(
-        Membership.objects.filter(user=OuterRef("user"), network=searcher.network)
-    )
-    return (
-        Q(kind=Kind.PERSON, network=searcher.network, user__is_active=True)
-        & Q(still_member)
-        & (
-            Q(user=searcher.user)
-            | Q(user__profile_visibility=ProfileVisibility.NETWORK)
-            | Q(user__in=fellow)
-        )
+    return Q(kind=Kind.PERSON, network=searcher.network) & (
+        Q(audience=Audience.NETWORK) | Q(user=searcher.user) | Q(user__in=fellows)
     )
 
 
@@ -176,9 +169,7 @@ def search(
         documents = documents.filter(kind=kind)
     if community is not None:
         documents = documents.filter(community=community)
-    return backends.match(documents, words, prefix=prefix).select_related(
-        "network", "community", "user"
-    )
+    return backends.match(documents, words, prefix=prefix).prefetch_related("user")
 
 
 def counts_by_kind(searcher: Searcher, words: list[str], *, community=None) -> dict:
@@ -197,11 +188,11 @@ def counts_by_kind(searcher: Searcher, words: list[str], *, community=None) -> d
 
 
 def filter_communities(searcher: Searcher) -> QuerySet[Community]:
-    """The communities offered in the filter: those whose page the person may see."""
+    """The communities offered in the filter: the person's own here (where
+    discussions, sessions and community tools live) — a short list even for
+    someone in a network of a thousand communities."""
     return (
-        Community.objects.filter(
-            pk__in=findable(searcher).filter(kind=Kind.COMMUNITY).values("object_id")
-        )
+        Community.objects.filter(pk__in=searcher.communities)
         .order_by("name", "pk")
         .only("pk", "slug", "name")
     )

@@ -86,8 +86,11 @@ def search(request, network):
     kind = form.cleaned_data["type"]
     community = form.community()
     results = selectors.search(searcher, words, kind=kind, community=community)
-    page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
     counts = selectors.counts_by_kind(searcher, words, community=community)
+    paginator = Paginator(results, PER_PAGE)
+    # The counts by kind already hold the total: no second COUNT query.
+    paginator.count = counts.get(kind, 0) if kind else sum(counts.values())
+    page = paginator.get_page(request.GET.get("page"))
     base = {k: v for k, v in request.GET.items() if k not in ("page", "type") and v}
     context.update(
         {

@@ -143,17 +143,23 @@ def test_profile_open_to_the_network_is_found_by_its_members(corpus):
         assert not titles(corpus, key, "belanger", getattr(corpus, network))
 
 
-def test_privacy_and_membership_changes_count_at_once(corpus):
-    """Read live: no index update is needed for who may see a profile."""
+def test_privacy_and_membership_changes_count_at_once(
+    corpus, django_capture_on_commit_callbacks
+):
+    from entraide.accounts.services import update_privacy
     from entraide.networks.models import Membership
+    from entraide.networks.services import remove_membership
 
     person = corpus.people["gestion"]
-    person.profile_visibility = "communities"
-    person.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        update_privacy(user=person, data={"profile_visibility": "communities"})
     assert not titles(corpus, "member", "belanger")
-    person.profile_visibility = "network"
-    person.save()
-    Membership.objects.filter(user=person, network=corpus.a).delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        update_privacy(user=person, data={"profile_visibility": "network"})
+    assert titles(corpus, "member", "belanger") == {"Gaston Bélanger"}
+    membership = Membership.objects.get(user=person, network=corpus.a)
+    with django_capture_on_commit_callbacks(execute=True):
+        remove_membership(membership=membership, actor=corpus.people["lead"])
     assert not titles(corpus, "member", "belanger")
 
 
@@ -171,3 +177,11 @@ def test_filters_narrow_by_kind_and_community(corpus):
     assert titles(corpus, "gestion", "pratiques", community=corpus.gestion) == {
         "Recrutement d'éducatrices qualifiées"
     }
+
+
+def test_a_fellow_who_leaves_the_community_no_longer_finds_a_private_profile(corpus):
+    from entraide.communities.models import CommunityMembership
+
+    assert titles(corpus, "ped2", "lavoie") == {"Paule Lavoie"}
+    CommunityMembership.objects.filter(user=corpus.people["ped2"]).delete()
+    assert not titles(corpus, "ped2", "lavoie")
