@@ -123,6 +123,10 @@ while read -r _ auth queries path name; do
 done < <(grep '^PAGE' <<<"$pages" | grep -E -- "$ONLY")
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "=== Search: server time, one request at a time"
+searched=$($PY bench/search.py)
+search_rows=$(sed -n 's/^SEARCH //p' <<<"$searched")
+read -r _ search_network search_sheets < <(grep '^NETWORK' <<<"$searched")
 result=bench/results/$SCALE-$(date +%F)$suffix${BENCH_TAG:+-$BENCH_TAG}.md
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 versions=$($PY -c 'import django, platform; print(f"Python {platform.python_version()}, Django {django.get_version()}")')
@@ -142,6 +146,14 @@ cat >"$result" <<EOF
 |---|---|---:|---:|---:|---:|---:|---:|
 $rows
 The empty view is the floor: the framework and middleware alone, no template or query.
+
+## Search: server time, one request at a time
+
+Network \`$search_network\` ($search_sheets practice sheets; the index holds every kind of every network). Each query 20 times after a warm-up, in one process, one after another (\`bench/search.py\`): the whole request through Django, and apart the database part (the ranked first page and the counts by kind).
+
+| Query | Requests | p50 (ms) | p95 (ms) | max (ms) | Database p50 (ms) | Database p95 (ms) |
+|---|---:|---:|---:|---:|---:|---:|
+$search_rows
 EOF
 echo
 cat "$result"
