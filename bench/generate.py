@@ -39,13 +39,25 @@ class Scale:
     members_per_community: int = 60
     threads_per_community: int = 15
     replies_per_thread: int = 5
+    # Practice sheets in all, for search: the second network holds the rest.
+    search_sheets: int = 5_000
 
 
 SCALES = {
     "small": Scale(networks=3, people=2_000, organisations=100),
-    "regional": Scale(networks=5, people=20_000, organisations=1_000, communities=200),
+    "regional": Scale(
+        networks=5,
+        people=20_000,
+        organisations=1_000,
+        communities=200,
+        search_sheets=20_000,
+    ),
     "national": Scale(
-        networks=20, people=100_000, organisations=5_000, communities=1_000
+        networks=20,
+        people=100_000,
+        organisations=5_000,
+        communities=1_000,
+        search_sheets=50_000,
     ),
 }
 
@@ -298,7 +310,17 @@ def generate(scale: Scale, *, seed: int = 2026, log=print) -> dict[str, int]:
         generate_library(scale, rng, networks[0], members_of, now, counts, log)
         generate_plan(rng, networks[0], members_of, now, counts, log)
         generate_survey(scale, rng, networks[0], members_of, now, counts, log)
+        if len(networks) > 1:
+            generate_search_sheets(scale, rng, networks[1], members_of, now, counts)
 
+    from entraide.search.services import rebuild
+
+    started = time.monotonic()
+    counts["search_entries"] = sum(rebuild().values())
+    log(
+        f"search index: {counts['search_entries']} entries in "
+        f"{time.monotonic() - started:.1f} s"
+    )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return counts
@@ -530,6 +552,65 @@ def generate_practices(
     )
     counts["practice_sheets"] = len(sheets)
     log(f"{len(sheets)} practice sheets in {network.slug}")
+
+
+SEARCH_SUMMARIES = (
+    "Les éducatrices préparent les enfants à la transition en chantant.",
+    "Sortir jouer dehors chaque jour, même en hiver, avec des vêtements adaptés.",
+    "Un menu équilibré préparé avec les familles et la responsable de l'alimentation.",
+    "Observer le jeu symbolique des trottineurs et noter leurs progrès.",
+    "Accueillir chaque famille le matin avec un mot sur la nuit de l'enfant.",
+    "La gestionnaire soutient la rétention du personnel éducateur qualifié.",
+    "Des routines visuelles pour les transitions entre les activités.",
+    "Une causerie hebdomadaire sur les émotions et la résolution de conflits.",
+)
+
+
+def generate_search_sheets(scale, rng, network, members_of, now, counts) -> None:
+    """Published sheets of the second network (every scope) up to
+    ``scale.search_sheets`` sheets in all: what the search is measured on.
+    Their texts vary so that a word matches from a few to an eighth of them."""
+    from datetime import timedelta
+
+    from entraide.practices.models import PracticeSheet, SheetState, SheetVersion
+
+    total = scale.search_sheets - counts.get("practice_sheets", 0)
+    if total <= 0:
+        return
+    authors = members_of[network.pk]
+    sheets = [
+        PracticeSheet(
+            network=network,
+            author_id=rng.choice(authors),
+            age_group=rng.choice(["0_18m", "18m_3", "3_5", "all"]),
+            setting=rng.choice(["installation", "home", "both"]),
+            state=SheetState.PUBLISHED,
+            scope=rng.choice(["network", "provincial", "public"]),
+            published_at=now - timedelta(minutes=i),
+        )
+        for i in range(total)
+    ]
+    PracticeSheet.objects.bulk_create(sheets, batch_size=BATCH)
+    versions = SheetVersion.objects.bulk_create(
+        [
+            SheetVersion(
+                sheet=sheet,
+                number=1,
+                title=f"{PRACTICE_TITLES[i % 6]} {i}",
+                summary=SEARCH_SUMMARIES[rng.randrange(len(SEARCH_SUMMARIES))],
+                steps=f"1. Préparer le matériel {i}.\n2. Essayer en équipe.",
+            )
+            for i, sheet in enumerate(sheets)
+        ],
+        batch_size=BATCH,
+    )
+    for sheet, version in zip(sheets, versions, strict=True):
+        sheet.current_version = version
+        sheet.published_version = version
+    PracticeSheet.objects.bulk_update(
+        sheets, ["current_version", "published_version"], batch_size=BATCH
+    )
+    counts["practice_sheets"] = counts.get("practice_sheets", 0) + total
 
 
 TOOL_TITLES = (

@@ -142,6 +142,32 @@ def pages(
     )
 
 
+def search_pages(network_slug: str, search_slug: str) -> list[tuple[str, bool, str]]:
+    """The search of the network holding most sheets (50,000 at national scale)
+    and of the largest network (its people, communities, threads and tools)."""
+    search = f"/r/{search_slug or network_slug}/recherche/"
+    return [
+        (f"{search}?q=educatrices", True, "Search « educatrices » (50,000 sheets)"),
+        (
+            f"{search}?q=jouer+dehors+hiver",
+            True,
+            "Search « jouer dehors hiver », three words",
+        ),
+        (
+            f"{search}?q=menu&type=practice",
+            True,
+            "Search « menu », practices only",
+        ),
+        (f"{search}?q=routines", False, "Search « routines », anonymous"),
+        (f"{search}suggestions/?q=alim", True, "Search suggestions « alim »"),
+        (
+            f"/r/{network_slug}/recherche/?q=gagnon",
+            True,
+            "Search « gagnon » in the largest network (people, threads)",
+        ),
+    ]
+
+
 def signed_in_session(user) -> str:
     """A session for ``user`` exactly as a sign-in would leave it; returns its key."""
     from django.conf import settings
@@ -223,6 +249,15 @@ def main() -> None:
     )
     lead_key = signed_in_session(lead.user) if lead else ""
     print(f"COOKIE_LEAD {settings.SESSION_COOKIE_NAME}={lead_key}")
+    from entraide.practices.models import PracticeSheet
+
+    most_sheets = (
+        PracticeSheet.objects.values("network__slug")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
+    )
+    search_slug = most_sheets["network__slug"] if most_sheets else ""
     for path, signed_in, name in pages(
         largest.slug,
         busiest.pk,
@@ -231,7 +266,7 @@ def main() -> None:
         of_community,
         plan.pk if plan else None,
         survey.pk if survey and lead else None,
-    ):
+    ) + search_pages(largest.slug, search_slug):
         client = Client(HTTP_HOST="127.0.0.1")
         if signed_in == "lead":
             client.cookies[settings.SESSION_COOKIE_NAME] = lead_key

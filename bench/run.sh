@@ -16,6 +16,9 @@ esac
 DURATION=${BENCH_DURATION:-10}  # seconds measured per page
 WARMUP=${BENCH_WARMUP:-2}       # seconds per page before measuring
 CONNECTIONS=${BENCH_CONNECTIONS:-4}
+ONLY=${BENCH_PAGES:-.}          # extended regex on page names, e.g. 'Empty|Search'
+export BENCH_DB=${BENCH_DB:-entraide_bench}  # the database made afresh
+# BENCH_TAG keeps a partial run's table apart: <scale>-<date>[-postgresql]-<tag>.md
 THREADS=2
 WORKERS=2
 PY=$ROOT/.venv/bin/python
@@ -46,15 +49,17 @@ import psycopg
 
 url = urlsplit(os.environ["DATABASE_URL"])
 with psycopg.connect(urlunsplit(url._replace(path="/postgres")), autocommit=True) as db:
-    db.execute("DROP DATABASE IF EXISTS entraide_bench")
-    db.execute("CREATE DATABASE entraide_bench")
-print(urlunsplit(url._replace(path="/entraide_bench")))
+    name = os.environ["BENCH_DB"]
+    db.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    db.execute(f'CREATE DATABASE "{name}"')
+print(urlunsplit(url._replace(path=f"/{name}")))
 EOF
   )
   suffix="-postgresql"
 else
-  rm -f var/bench.sqlite3 var/bench.sqlite3-wal var/bench.sqlite3-shm
-  DATABASE_URL=sqlite:///$ROOT/var/bench.sqlite3
+  db=var/${BENCH_DB#entraide_}.sqlite3
+  rm -f "$db" "$db-wal" "$db-shm"
+  DATABASE_URL=sqlite:///$ROOT/$db
 fi
 export DATABASE_URL
 
@@ -118,10 +123,14 @@ while read -r _ auth queries path name; do
   errors=$((http_errors + socket_errors))
   echo "    $rps requests/s, p50 $p50 ms, p95 $p95 ms, errors $errors"
   rows+="| $name | \`$path\` | $queries | $rps | $p50 | $p95 | $p99 | $errors |"$'\n'
-done < <(grep '^PAGE' <<<"$pages")
+done < <(grep '^PAGE' <<<"$pages" | grep -E -- "$ONLY")
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-result=bench/results/$SCALE-$(date +%F)$suffix.md
+echo "=== Search: server time, one request at a time"
+searched=$($PY bench/search.py)
+search_rows=$(sed -n 's/^SEARCH //p' <<<"$searched")
+read -r _ search_network search_sheets < <(grep '^NETWORK' <<<"$searched")
+result=bench/results/$SCALE-$(date +%F)$suffix${BENCH_TAG:+-$BENCH_TAG}.md
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 versions=$($PY -c 'import django, platform; print(f"Python {platform.python_version()}, Django {django.get_version()}")')
 cat >"$result" <<EOF
@@ -140,6 +149,14 @@ cat >"$result" <<EOF
 |---|---|---:|---:|---:|---:|---:|---:|
 $rows
 The empty view is the floor: the framework and middleware alone, no template or query.
+
+## Search: server time, one request at a time
+
+Network \`$search_network\` ($search_sheets practice sheets; the index holds every kind of every network). Each query 20 times after a warm-up, in one process, one after another (\`bench/search.py\`): the whole request through Django, and apart the database part (the ranked first page and the counts by kind).
+
+| Query | Requests | p50 (ms) | p95 (ms) | max (ms) | Database p50 (ms) | Database p95 (ms) |
+|---|---:|---:|---:|---:|---:|---:|
+$search_rows
 EOF
 echo
 cat "$result"

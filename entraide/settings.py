@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "entraide.library",
     "entraide.plans",
     "entraide.surveys",
+    "entraide.search",
 ]
 
 MIDDLEWARE = [
@@ -295,6 +296,10 @@ EMAIL_DELIVERY_LEASE_SECONDS = int(
 EMAIL_DELIVERY_MAX_ATTEMPTS = int(os.environ.get("EMAIL_DELIVERY_MAX_ATTEMPTS", "8"))
 # First retry delay after a temporary SMTP failure; doubles each attempt, up to 1 h.
 EMAIL_DELIVERY_RETRY_SECONDS = int(os.environ.get("EMAIL_DELIVERY_RETRY_SECONDS", "30"))
+# Daily and weekly digests go at this hour of the person's own time zone.
+NOTIFICATIONS_DIGEST_HOUR = int(os.environ.get("NOTIFICATIONS_DIGEST_HOUR", "7"))
+# People per pass of the digest job, and digests per sending task.
+NOTIFICATIONS_DIGEST_BATCH = int(os.environ.get("NOTIFICATIONS_DIGEST_BATCH", "100"))
 
 # Session reminders, in minutes before the start (comma-separated in the env).
 MEETINGS_REMINDER_MINUTES = tuple(
@@ -308,6 +313,7 @@ WORKER_HOUSEKEEPING = [
     "entraide.notifications.delivery.requeue_stale",
     "entraide.meetings.services.reminders.send_due_reminders",
     "entraide.surveys.services.mailing.resume_mailings",
+    "entraide.notifications.digests.build_due_digests",
 ]
 # How many unfinished survey mailings one housekeeping pass takes up.
 SURVEYS_RESUME_BATCH = 20

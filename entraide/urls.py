@@ -21,6 +21,7 @@ urlpatterns = [
     path("r/", include("entraide.library.urls")),
     path("r/", include("entraide.plans.urls")),
     path("r/", include("entraide.surveys.urls")),
+    path("r/", include("entraide.search.urls")),
     path("r/", include("entraide.networks.urls")),
     path("gestion-technique/", admin.site.urls),
     path("healthz", core_views.healthz, name="healthz"),

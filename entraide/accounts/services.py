@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from entraide.accounts.models import User
 from entraide.networks.models import Invitation, Membership, Organisation, SubRegion
+from entraide.search.services import index_person_later
 
 PROFILE_FIELDS = frozenset(
     {"first_name", "last_name", "job_role", "language", "time_zone"}
@@ -52,6 +53,7 @@ def update_profile(
         membership.organisation = organisation
         membership.subregion = subregion
         membership.save(update_fields=["organisation", "subregion"])
+    index_person_later(user)
     return user
 
 
@@ -60,6 +62,7 @@ def update_privacy(*, user: User, data: dict) -> User:
     _set_fields(user, data, PRIVACY_FIELDS)
     user.full_clean()
     user.save(update_fields=sorted(data))
+    index_person_later(user)
     return user
 
 

@@ -23,6 +23,7 @@ from entraide.communities.models import (
 )
 from entraide.networks.models import Membership, Network
 from entraide.notifications.services import notify
+from entraide.search.services import index_later
 
 # Path segments beside community slugs under /r/<network>/communautes/.
 RESERVED_SLUGS = frozenset({"creer"})
@@ -178,6 +179,7 @@ def create_community(
     _set_facilitators(community, facilitators, CommunityRole.FACILITATOR)
     _set_facilitators(community, mentors, CommunityRole.MENTOR)
     sync_seats(community=community)
+    index_later(community)
     return community
 
 
@@ -205,6 +207,7 @@ def update_community(
     if partner_organisations is not None:
         community.partner_organisations.set(partner_organisations)
     sync_seats(community=community)
+    index_later(community)
     return community
 
 
@@ -302,6 +305,7 @@ def request_to_join(*, community: Community, user, message: str = "") -> JoinReq
             url=url,
             actor=user,
             network=community.network,
+            community=community,
         )
     return join_request
 
@@ -338,6 +342,7 @@ def approve_join_request(*, join_request: JoinRequest, actor) -> CommunityMember
         url=community.get_absolute_url(),
         actor=actor,
         network=community.network,
+        community=community,
     )
     join_request.status = locked.status
     return membership
@@ -363,6 +368,7 @@ def decline_join_request(
         url=_list_url(community.network),
         actor=actor,
         network=community.network,
+        community=community,
     )
     return locked
 
@@ -406,6 +412,7 @@ def invite_to_community(
         url=community.get_absolute_url(),
         actor=actor,
         network=community.network,
+        community=community,
     )
     return invitation
 
@@ -468,6 +475,7 @@ def set_member_role(
         url=community.get_absolute_url(),
         actor=actor,
         network=community.network,
+        community=community,
     )
     return membership
 
@@ -549,6 +557,7 @@ def assign_seat(
         url=_url("communities:seats", community),
         actor=actor,
         network=community.network,
+        community=community,
     )
     return term
 

@@ -29,6 +29,7 @@ from entraide.discussions.models import (
     Thread,
 )
 from entraide.notifications.services import notify
+from entraide.search.services import index_later
 
 MAX_FILES_PER_POST = 5
 MAX_MENTIONS_PER_POST = 20
@@ -95,6 +96,7 @@ def _notify_members(*, community, recipients, kind, thread, actor, url) -> None:
             url=url,
             actor=actor,
             network=community.network,
+            community=community,
         )
 
 
@@ -167,6 +169,7 @@ def start_thread(
     try:
         with transaction.atomic():
             thread.save()
+            index_later(thread)
             Follow.objects.create(thread=thread, user=author)
             _store_files(
                 thread=thread, reply=None, files=files, user=author, stored=stored
@@ -245,6 +248,7 @@ def edit_thread(*, thread: Thread, actor, kind: str, title: str, body: str) -> T
     thread.full_clean(exclude=["community", "author"])
     with transaction.atomic():
         thread.save(update_fields=["kind", "title", "body", "edited_at"])
+        index_later(thread)
         _notify_new_mentions(thread, thread, actor, before, thread.get_absolute_url())
     return thread
 
@@ -285,6 +289,7 @@ def delete_post(*, post: Thread | Reply, actor) -> Thread | Reply:
     with transaction.atomic():
         post.deleted_at = timezone.now()
         post.save(update_fields=["deleted_at"])
+        index_later(post)
         if isinstance(post, Reply):
             _refresh_reply_count(_locked(post.thread))
     return post
@@ -355,6 +360,7 @@ def hide_post(*, post: Thread | Reply, actor, reason: str) -> Thread | Reply:
         post.hidden_by = actor
         post.hidden_reason = reason
         post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+        index_later(post)
         if isinstance(post, Reply):
             _refresh_reply_count(_locked(thread))
         _event(post, actor, ModerationAction.HIDE, reason)
@@ -376,6 +382,7 @@ def unhide_post(*, post: Thread | Reply, actor) -> Thread | Reply:
         post.hidden_by = None
         post.hidden_reason = ""
         post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+        index_later(post)
         if isinstance(post, Reply):
             _refresh_reply_count(_locked(post.thread))
         _event(post, actor, ModerationAction.UNHIDE)

@@ -23,6 +23,7 @@ from entraide.networks.models import (
 )
 from entraide.networks.selectors import name_taken
 from entraide.notifications.services import notify
+from entraide.search.services import index_later
 
 # --- Territory --------------------------------------------------------------------
 
@@ -181,6 +182,7 @@ def change_membership(
     membership.subregion = subregion
     membership.full_clean()
     membership.save()
+    index_later(membership)
     if role != old_role:
         notify(
             recipient=membership.user,
@@ -203,6 +205,7 @@ def remove_membership(*, membership: Membership, actor) -> None:
     if membership.role in MANAGING_ROLES:
         _keep_a_manager(membership.network, leaving=membership)
     membership.delete()
+    index_later(membership)
 
 
 # --- Invitations ------------------------------------------------------------------
@@ -353,6 +356,7 @@ def accept_invitation(*, token: str, user) -> Membership:
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     _fill_blank_profile(user, invitation)
+    index_later(membership)
     inviter = invitation.invited_by
     if inviter is not None and inviter.is_active and inviter.pk != user.pk:
         notify(
@@ -491,6 +495,7 @@ def _write_people(network: Network, actor, preview: imports.Preview) -> dict:
     Membership.objects.bulk_create(memberships, batch_size=500)
     created = Invitation.objects.bulk_create(invitations, batch_size=500)
     for membership in memberships:
+        index_later(membership)
         notify(
             recipient=membership.user,
             kind="networks.joined",

@@ -1,18 +1,22 @@
-"""Claim, send and record one notification email, exactly once.
+"""Claim, send and record one email, exactly once.
 
-A delivery row goes ``pending`` → ``sending`` (claimed with a lease, committed before
-SMTP is spoken to) → ``sent`` (committed right after). A retried task or a second
-worker finds the row already claimed or sent and does nothing. When the mail server
-is unavailable the row goes back to ``pending`` with a later ``next_attempt_at`` and a
-deferred task; when the server refuses the message for good it ends ``failed``.
-``requeue_stale`` (run by the worker) queues again what a killed worker or a lost
-task left behind.
+Two outboxes share the protocol: ``EmailDelivery`` (one notification, at once)
+and ``Digest`` (a person's notifications of a day or a week). A row goes
+``pending`` → ``sending`` (claimed with a lease, committed before SMTP is spoken
+to) → ``sent`` (committed right after). A retried task or a second worker finds
+the row already claimed or sent and does nothing. When the mail server is
+unavailable the row goes back to ``pending`` with a later ``next_attempt_at`` and
+a deferred task; when the server refuses the message for good it ends
+``failed``. ``requeue_stale`` (run by the worker) queues again what a killed
+worker or a lost task left behind.
 """
 
 import logging
 import smtplib
 import time
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from email.utils import parseaddr
 
@@ -24,10 +28,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.module_loading import import_string
 
 from entraide.core.timezones import zone
 from entraide.notifications import kinds
-from entraide.notifications.models import DeliveryStatus, EmailDelivery
+from entraide.notifications.models import (
+    DeliveryStatus,
+    Digest,
+    EmailDelivery,
+    OutgoingEmail,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +46,47 @@ MAX_RETRY_DELAY = 3600
 REQUEUE_BATCH = 500
 
 
-def claim(delivery_id: int) -> EmailDelivery | None:
-    """Take the delivery for this worker, or None if it is done or someone has it.
+class NothingToSend(Exception):
+    """Raised by a builder when the email has nothing left to say."""
+
+
+@dataclass(frozen=True)
+class Outbox:
+    """A kind of email row sent with this protocol."""
+
+    model: type[OutgoingEmail]
+    # What building the message reads, fetched with the claim.
+    related: tuple[str, ...]
+    # Dotted paths: (row) -> EmailMultiAlternatives, and the task sending one row.
+    builder: str
+    task_path: str
+
+    def build(self, row) -> EmailMultiAlternatives:
+        builder: Callable = import_string(self.builder)
+        return builder(row)
+
+    @property
+    def task(self):
+        return import_string(self.task_path)
+
+
+NOTIFICATIONS = Outbox(
+    model=EmailDelivery,
+    related=("notification__recipient", "notification__network"),
+    builder="entraide.notifications.delivery.build_message",
+    task_path="entraide.notifications.tasks.send_notification_email",
+)
+DIGESTS = Outbox(
+    model=Digest,
+    related=("recipient",),
+    builder="entraide.notifications.digests.build_message",
+    task_path="entraide.notifications.tasks.send_digest",
+)
+OUTBOXES = (NOTIFICATIONS, DIGESTS)
+
+
+def claim(delivery_id: int, outbox: Outbox = NOTIFICATIONS) -> OutgoingEmail | None:
+    """Take the row for this worker, or None if it is done or someone has it.
 
     ``select_for_update`` serialises two workers on PostgreSQL; on SQLite the
     IMMEDIATE transaction mode takes the write lock when the transaction begins.
@@ -45,8 +94,8 @@ def claim(delivery_id: int) -> EmailDelivery | None:
     now = timezone.now()
     with transaction.atomic():
         row = (
-            EmailDelivery.objects.select_for_update(of=("self",))
-            .select_related("notification__recipient", "notification__network")
+            outbox.model.objects.select_for_update(of=("self",))
+            .select_related(*outbox.related)
             .filter(pk=delivery_id)
             .first()
         )
@@ -86,7 +135,7 @@ def header_text(value: str, *, max_length: int = SUBJECT_MAX_LENGTH) -> str:
     return text
 
 
-def _absolute_link(url: str) -> str:
+def absolute_link(url: str) -> str:
     """The notification's link as an absolute URL on this site, or the list."""
     if url and url.startswith("/") and url_has_allowed_host_and_scheme(url, None):
         return settings.SITE_URL + url
@@ -98,14 +147,39 @@ def _mail_domain() -> str:
     return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "entraide"
 
 
+def language_of(recipient) -> tuple[str, str]:
+    """The recipient's language code and the matching ``lang`` of an HTML mail."""
+    language = recipient.language
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    return language, "en" if language == "en" else "fr-CA"
+
+
+def footer_context(html_lang: str) -> dict:
+    """Sender identity, contact and the preferences link (CASL) of every email."""
+    return {
+        "preferences_url": settings.SITE_URL + reverse("notifications:preferences"),
+        "site_url": settings.SITE_URL,
+        "contact_email": settings.PRIVACY_OFFICER_EMAIL,
+        "html_lang": html_lang,
+    }
+
+
+def message_headers(row: OutgoingEmail, html_lang: str) -> dict[str, str]:
+    return {
+        # Stable across retries: a mail program can drop the rare duplicate
+        # left by a worker killed between SMTP's answer and the commit.
+        "Message-ID": f"<{row.message_id}@{_mail_domain()}>",
+        "Content-Language": html_lang,
+        "Auto-Submitted": "auto-generated",
+    }
+
+
 def build_message(row: EmailDelivery) -> EmailMultiAlternatives:
     """The email in the recipient's language and time zone, as text and HTML."""
     notification = row.notification
     recipient = notification.recipient
-    language = recipient.language
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
-    html_lang = "en" if language == "en" else "fr-CA"
+    language, html_lang = language_of(recipient)
     with translation.override(language), timezone.override(zone(recipient.time_zone)):
         title = header_text(
             kinds.render_title(notification.kind, notification.context),
@@ -114,13 +188,10 @@ def build_message(row: EmailDelivery) -> EmailMultiAlternatives:
         context = {
             "recipient": recipient,
             "title": title,
-            "url": _absolute_link(notification.url),
+            "url": absolute_link(notification.url),
             "network": notification.network,
             "created_at": notification.created_at,
-            "preferences_url": settings.SITE_URL + reverse("notifications:preferences"),
-            "site_url": settings.SITE_URL,
-            "contact_email": settings.PRIVACY_OFFICER_EMAIL,
-            "html_lang": html_lang,
+            **footer_context(html_lang),
         }
         extras = kinds.email_extras(notification)
         context["details"] = extras.details
@@ -131,13 +202,7 @@ def build_message(row: EmailDelivery) -> EmailMultiAlternatives:
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[row.to_email],
-        headers={
-            # Stable across retries: a mail program can drop the rare duplicate
-            # left by a worker killed between SMTP's answer and the commit.
-            "Message-ID": f"<{row.message_id}@{_mail_domain()}>",
-            "Content-Language": html_lang,
-            "Auto-Submitted": "auto-generated",
-        },
+        headers=message_headers(row, html_lang),
     )
     message.attach_alternative(html, "text/html")
     for name, content, mimetype in extras.attachments:
@@ -164,16 +229,19 @@ def retry_delay(attempts: int) -> int:
     return min(base * 2 ** max(attempts - 1, 0), MAX_RETRY_DELAY)
 
 
-def send(delivery_id: int) -> str:
-    """Send one delivery at most once; returns what happened, for the task result."""
-    row = claim(delivery_id)
+def send(delivery_id: int, outbox: Outbox = NOTIFICATIONS) -> str:
+    """Send one row at most once; returns what happened, for the task result."""
+    row = claim(delivery_id, outbox)
     if row is None:
         return "skipped"
-    if not row.notification.recipient.is_active:
+    if not row.recipient.is_active:
         _finish(row, status=DeliveryStatus.FAILED, error="The account was deactivated")
         return "failed"
     try:
-        message = build_message(row)
+        message = outbox.build(row)
+    except NothingToSend:
+        _finish(row, status=DeliveryStatus.FAILED, error="Nothing left to send")
+        return "failed"
     except Exception as error:
         # A bug in a template or a kind: retrying would fail the same way.
         logger.exception("Email delivery %s could not be built", row.pk)
@@ -194,13 +262,13 @@ def send(delivery_id: int) -> str:
         if give_up:
             _finish(row, status=DeliveryStatus.FAILED, error=error)
             return "failed"
-        schedule_retry(row, error=error)
+        schedule_retry(row, error=error, outbox=outbox)
         return "retry"
     _finish(row, status=DeliveryStatus.SENT)
     return "sent"
 
 
-def _finish(row: EmailDelivery, *, status: str, error: Exception | str = ""):
+def _finish(row: OutgoingEmail, *, status: str, error: Exception | str = ""):
     """Record the outcome, trying again briefly if the database hiccups.
 
     Losing this write after SMTP accepted the message would send it twice once the
@@ -213,7 +281,7 @@ def _finish(row: EmailDelivery, *, status: str, error: Exception | str = ""):
         fields["last_error"] = str(error)[:1000]
     for attempt in range(5):
         try:
-            EmailDelivery.objects.filter(pk=row.pk).update(**fields)
+            type(row).objects.filter(pk=row.pk).update(**fields)
             return
         except (OperationalError, InterfaceError):
             if attempt == 4:
@@ -221,42 +289,41 @@ def _finish(row: EmailDelivery, *, status: str, error: Exception | str = ""):
             time.sleep(0.5 * (attempt + 1))
 
 
-def schedule_retry(row: EmailDelivery, *, error: Exception) -> None:
-    """Put the delivery back in the queue for later, with exponential backoff.
+def schedule_retry(
+    row: OutgoingEmail, *, error: Exception, outbox: Outbox = NOTIFICATIONS
+) -> None:
+    """Put the row back in the queue for later, with exponential backoff.
 
     With the database task backend the row and its deferred task are written in one
     transaction. A backend that cannot defer leaves the row to ``requeue_stale``.
     """
-    from entraide.notifications.tasks import send_notification_email
-
+    task = outbox.task
     due = timezone.now() + timedelta(seconds=retry_delay(row.attempts))
     with transaction.atomic():
-        EmailDelivery.objects.filter(pk=row.pk).update(
+        outbox.model.objects.filter(pk=row.pk).update(
             status=DeliveryStatus.PENDING,
             lease_expires_at=None,
             next_attempt_at=due,
             last_error=str(error)[:1000],
         )
-        if send_notification_email.get_backend().supports_defer:
-            send_notification_email.using(run_after=due).enqueue(row.pk)
+        if task.get_backend().supports_defer:
+            task.using(run_after=due).enqueue(row.pk)
 
 
-def _queued_delivery_ids(delivery_ids: list[int]) -> set[int]:
-    """Those of the deliveries that already have a task waiting in the queue."""
+def _queued_ids(outbox: Outbox, ids: list[int]) -> set[int]:
+    """Those of the rows that already have a task waiting in the queue."""
     from django_tasks_db.models import DBTaskResult
-
-    from entraide.notifications.tasks import send_notification_email
 
     waiting = DBTaskResult.objects.filter(
         status="READY",
-        task_path=send_notification_email.module_path,
-        args_kwargs__args__0__in=delivery_ids,
+        task_path=outbox.task.module_path,
+        args_kwargs__args__0__in=ids,
     ).values_list("args_kwargs", flat=True)
     return {args_kwargs["args"][0] for args_kwargs in waiting}
 
 
 def requeue_stale() -> int:
-    """Queue again every delivery whose task was lost; returns how many.
+    """Queue again every email (of both outboxes) whose task was lost; how many.
 
     Two cases: a ``sending`` row whose lease expired (its worker was killed) and a
     ``pending`` row overdue by more than a lease (its task never reached the queue,
@@ -264,11 +331,14 @@ def requeue_stale() -> int:
     left alone. Sending twice is impossible through ``claim``, so a duplicate task
     costs nothing but a skipped run.
     """
-    from entraide.notifications.tasks import send_notification_email
+    return sum(_requeue_stale(outbox) for outbox in OUTBOXES)
 
+
+def _requeue_stale(outbox: Outbox) -> int:
+    task = outbox.task
     now = timezone.now()
     overdue = now - timedelta(seconds=settings.EMAIL_DELIVERY_LEASE_SECONDS)
-    stale = EmailDelivery.objects.filter(
+    stale = outbox.model.objects.filter(
         Q(status=DeliveryStatus.PENDING, next_attempt_at__lte=overdue)
         | Q(status=DeliveryStatus.SENDING, lease_expires_at__lte=now)
     ).order_by("pk")
@@ -280,9 +350,9 @@ def requeue_stale() -> int:
         )
         if not batch:
             return count
-        waiting = _queued_delivery_ids(batch)
+        waiting = _queued_ids(outbox, batch)
         for pk in batch:
             if pk not in waiting:
-                send_notification_email.enqueue(pk)
+                task.enqueue(pk)
                 count += 1
         last_pk = batch[-1]

@@ -23,6 +23,31 @@ class Kind:
     # {context key: dotted path of a TextChoices}: the context keeps the stored
     # value, the title shows its label in the reader's language.
     choices: tuple[tuple[str, str], ...] = ()
+    # Sent about one community (``notify(community=...)``): a person may choose
+    # another frequency for it in each of their communities.
+    per_community: bool = False
+
+    @property
+    def group(self) -> str:
+        return self.key.partition(".")[0]
+
+
+# Headings of the preferences page, by the first part of a kind's key.
+GROUPS = {
+    "networks": _("Réseaux"),
+    "communities": _("Communautés"),
+    "discussions": _("Discussions"),
+    "meetings": _("Rencontres"),
+    "practices": _("Recension des pratiques"),
+    "library": _("Boîte à outils"),
+    "plans": _("Plan d'action"),
+    "surveys": _("Sondages"),
+}
+OTHER_GROUP = _("Autres")
+
+
+def group_label(group: str):
+    return GROUPS.get(group, OTHER_GROUP)
 
 
 @dataclass(frozen=True)
@@ -42,6 +67,8 @@ class EmailExtras:
 
 
 KINDS: dict[str, Kind] = {}
+# The apps whose notifications are about one community (``notify(community=…)``).
+PER_COMMUNITY_GROUPS = {"communities", "discussions", "meetings", "library"}
 
 
 def register(
@@ -52,7 +79,11 @@ def register(
     email_by_default: bool = True,
     email_extras: str = "",
     choices: dict[str, str] | None = None,
+    per_community: bool | None = None,
 ) -> Kind:
+    """Add a kind; ``per_community`` defaults to the kinds of community apps."""
+    if per_community is None:
+        per_community = key.partition(".")[0] in PER_COMMUNITY_GROUPS
     kind = Kind(
         key=key,
         label=label,
@@ -60,6 +91,7 @@ def register(
         email_by_default=email_by_default,
         email_extras=email_extras,
         choices=tuple((choices or {}).items()),
+        per_community=per_community,
     )
     KINDS[key] = kind
     return kind

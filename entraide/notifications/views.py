@@ -1,7 +1,9 @@
 """The bell: list, open, mark as read, and email preferences."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,10 +12,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from entraide.notifications import kinds, services
+from entraide.core.shortcuts import show_service_errors
+from entraide.notifications import services
 from entraide.notifications.forms import PreferencesForm
-from entraide.notifications.models import NotificationPreference
-from entraide.notifications.selectors import notifications_for, unread_count
+from entraide.notifications.selectors import (
+    communities_for_preferences,
+    notifications_for,
+    preferences_of,
+    unread_count,
+)
 
 
 def _local_url(request, url: str) -> bool:
@@ -81,17 +88,27 @@ def open_notification(request, pk):
 
 @login_required
 def preferences(request):
-    current = {key: kind.email_by_default for key, kind in kinds.KINDS.items()}
-    current.update(
-        NotificationPreference.objects.filter(user=request.user).values_list(
-            "kind", "email"
-        )
-    )
+    current, overrides = preferences_of(request.user)
     form = PreferencesForm(
-        request.POST if request.method == "POST" else None, current=current
+        request.POST if request.method == "POST" else None,
+        current=current,
+        communities=communities_for_preferences(request.user),
+        overrides=overrides,
     )
     if request.method == "POST" and form.is_valid():
-        services.set_email_preferences(user=request.user, choices=form.choices())
-        messages.success(request, _("Vos préférences ont été enregistrées."))
-        return redirect("notifications:preferences")
-    return render(request, "notifications/preferences.html", {"form": form})
+        try:
+            services.set_preferences(
+                user=request.user,
+                frequencies=form.frequencies(),
+                overrides=form.overrides(),
+            )
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(request, _("Vos préférences ont été enregistrées."))
+            return redirect("notifications:preferences")
+    return render(
+        request,
+        "notifications/preferences.html",
+        {"form": form, "digest_hour": settings.NOTIFICATIONS_DIGEST_HOUR},
+    )

@@ -19,6 +19,7 @@ SURVEY_INVITED = register(
         "%(network)s : vous êtes invité à répondre au sondage « %(survey)s »."
     ),
     email_extras="entraide.surveys.notifications.details",
+    per_community=True,
 )
 SURVEY_REMINDER = register(
     "surveys.reminder",
@@ -27,6 +28,7 @@ SURVEY_REMINDER = register(
         "%(network)s : il est encore temps de répondre au sondage « %(survey)s »."
     ),
     email_extras="entraide.surveys.notifications.details",
+    per_community=True,
 )
 
 

@@ -28,6 +28,7 @@ from entraide.library.models import (
 from entraide.library.search import tool_search_text
 from entraide.networks.models import Membership
 from entraide.notifications.services import notify
+from entraide.search.services import index_later
 
 TOOL_FIELDS = (
     "kind",
@@ -161,6 +162,7 @@ def _discard_files(names: list[str]) -> None:
 def _refresh_search_text(tool: Tool) -> None:
     tool.search_text = tool_search_text(tool)
     Tool.objects.filter(pk=tool.pk).update(search_text=tool.search_text)
+    index_later(tool)
 
 
 def _check_community(viewer: perms.Viewer, community) -> None:
@@ -379,6 +381,7 @@ def set_co_authors(*, tool: Tool, actor, co_authors) -> Tool:
                     url=url,
                     actor=actor,
                     network=tool.network,
+                    community=tool.community,
                 )
             )
     return tool

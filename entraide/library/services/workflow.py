@@ -25,6 +25,7 @@ from entraide.library.models import (
 from entraide.library.search import tool_search_text
 from entraide.networks.models import Membership, NetworkRole
 from entraide.notifications.services import notify
+from entraide.search.services import index_later
 
 COMMENT_MAX = 2000
 
@@ -87,6 +88,9 @@ def _move(
     )
     row.full_clean(exclude=["tool", "actor"])
     row.save()
+    readers_change = {ToolStatus.PUBLISHED, ToolStatus.ARCHIVED}
+    if to_status in readers_change or from_status == ToolStatus.ARCHIVED:
+        index_later(current)
     return row
 
 
@@ -111,6 +115,7 @@ def tell(people, tool: Tool, actor, kind: str, **extra) -> None:
                 url=url,
                 actor=actor,
                 network=tool.network,
+                community=tool.community,
             )
 
     transaction.on_commit(send)

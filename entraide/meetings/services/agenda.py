@@ -141,6 +141,7 @@ def propose_item(*, session: Session, actor, **fields) -> AgendaItem:
                 url=session.get_absolute_url(),
                 actor=actor,
                 network=session.community.network,
+                community=session.community,
             )
     return item
 
@@ -156,6 +157,7 @@ def _tell_proposer(item: AgendaItem, actor, kind: str, **extra) -> None:
         url=item.session.get_absolute_url(),
         actor=actor,
         network=item.session.community.network,
+        community=item.session.community,
     )
 
 

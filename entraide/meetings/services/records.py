@@ -238,6 +238,7 @@ def publish_minutes(*, session: Session, actor) -> bool:
                     url=f"{locked.get_absolute_url()}#compte-rendu",
                     actor=actor,
                     network=locked.community.network,
+                    community=locked.community,
                 )
     return first
 
@@ -286,6 +287,7 @@ def _tell_assignee(follow_up: FollowUp, session: Session, actor) -> None:
         url=f"{session.get_absolute_url()}#suivis",
         actor=actor,
         network=session.community.network,
+        community=session.community,
     )
 
 

@@ -21,6 +21,7 @@ from entraide.meetings.models import (
     SessionStatus,
 )
 from entraide.notifications.services import notify
+from entraide.search.services import index_later
 
 EDITABLE_FIELDS = (
     "title",
@@ -53,6 +54,7 @@ def notify_about(session: Session, user, kind: str, actor=None) -> None:
         url=session.get_absolute_url(),
         actor=actor,
         network=session.community.network,
+        community=session.community,
     )
 
 
@@ -130,6 +132,7 @@ def create_session(
     with transaction.atomic():
         session.save()
         _set_team(session, co_facilitators, partner_organisations)
+        index_later(session)
     return session
 
 
@@ -152,6 +155,7 @@ def update_session(
         session.sequence += 1
         session.save()
         _set_team(session, co_facilitators, partner_organisations)
+        index_later(session)
         if session.is_open_for_registration():
             _fill_from_waiting(session)
     return session

@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from entraide.communities.models import Community, CommunityMembership
 from entraide.core.testing import assert_accessible, make_member, make_network
 from entraide.notifications import services
 from entraide.notifications.models import NotificationPreference
@@ -14,9 +15,13 @@ pytestmark = pytest.mark.browser
 PASSWORD = "motdepasse-solide-2026"
 
 
-def test_person_reads_notifications_and_turns_off_one_kind_of_email(page, live_server):
+def test_person_reads_notifications_and_chooses_digests(page, live_server):
     network = make_network()
     person = make_member(network, "julie@example.org")
+    community = Community.objects.create(
+        network=network, slug="pedagogie", name="Pédagogie"
+    )
+    CommunityMembership.objects.create(community=community, user=person)
     for name in ("Premier", "Deuxième", "Troisième"):
         services.notify(
             recipient=person,
@@ -52,26 +57,40 @@ def test_person_reads_notifications_and_turns_off_one_kind_of_email(page, live_s
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(page, context="list fr after marking one read")
 
-    # Preferences: no more email when joining a network.
+    # Preferences: a daily digest for one kind, a weekly one for a community.
     page.get_by_role("link", name="Préférences de courriel").click()
-    checkbox = page.get_by_label("Bienvenue dans un réseau")
-    expect(checkbox).to_be_checked()
+    joined = page.get_by_role("group", name="Bienvenue dans un réseau")
+    expect(joined.get_by_label("Tout de suite")).to_be_checked()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(page, context="preferences fr")
-    checkbox.uncheck()
+    joined.get_by_label("Résumé quotidien").check()
+    page.locator("summary", has_text="Pédagogie").click()
+    replies = page.locator("details").get_by_role(
+        "group", name="Nouvelle réponse dans un sujet que je suis"
+    )
+    expect(replies.get_by_label("Comme ci-dessus")).to_be_checked()
+    replies.get_by_label("Résumé hebdomadaire").check()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(page, context="preferences fr, a community open")
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_text("Vos préférences ont été enregistrées.")).to_be_visible()
-    expect(checkbox).not_to_be_checked()
+    expect(joined.get_by_label("Résumé quotidien")).to_be_checked()
     assert_accessible(page, context="preferences fr saved")
-    assert (
-        NotificationPreference.objects.get(user=person, kind="networks.joined").email
-        is False
-    )
+    assert set(
+        NotificationPreference.objects.filter(
+            user=person, kind__in=("networks.joined", "discussions.reply")
+        ).values_list("kind", "community", "frequency")
+    ) == {
+        ("networks.joined", None, "daily"),
+        ("discussions.reply", None, "immediately"),
+        ("discussions.reply", community.pk, "weekly"),
+    }
 
     # In English (located by structure: the English text comes with the catalogue).
     page.locator("form.language-switch button[value='en']").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
-    expect(page.locator("#id_kind_networks_joined")).not_to_be_checked()
+    expect(page.locator("#id_kind_networks_joined_1")).to_be_checked()
     assert_accessible(page, context="preferences en")
     page.locator("a.bell").click()
     assert page.locator("html").get_attribute("lang") == "en"

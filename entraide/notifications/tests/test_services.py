@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from entraide.core.testing import make_network, make_person
@@ -70,7 +71,7 @@ def test_no_email_when_the_person_turned_it_off(
     smtp, django_capture_on_commit_callbacks
 ):
     person = make_person("alice@example.org")
-    services.set_email_preferences(user=person, choices={"networks.joined": False})
+    services.set_preferences(user=person, frequencies={"networks.joined": "off"})
     with django_capture_on_commit_callbacks(execute=True):
         services.notify(
             recipient=person, kind="networks.joined", context={"network": "A"}
@@ -90,8 +91,8 @@ def test_kind_off_by_default_sends_no_email_until_turned_on(
             recipient=person, kind="networks.invitation_accepted", context=context
         )
     assert not EmailDelivery.objects.exists()
-    services.set_email_preferences(
-        user=person, choices={"networks.invitation_accepted": True}
+    services.set_preferences(
+        user=person, frequencies={"networks.invitation_accepted": "immediately"}
     )
     with django_capture_on_commit_callbacks(execute=True):
         services.notify(
@@ -129,21 +130,30 @@ def test_mark_read_touches_only_the_persons_own_notifications():
     assert not theirs.is_read
 
 
-def test_set_email_preferences_updates_in_place():
+def test_set_preferences_updates_in_place():
     person = make_person("alice@example.org")
-    services.set_email_preferences(user=person, choices={"networks.joined": False})
-    services.set_email_preferences(user=person, choices={"networks.joined": True})
+    services.set_preferences(user=person, frequencies={"networks.joined": "off"})
+    services.set_preferences(user=person, frequencies={"networks.joined": "weekly"})
     assert list(
-        NotificationPreference.objects.filter(user=person).values_list("kind", "email")
-    ) == [("networks.joined", True)]
+        NotificationPreference.objects.filter(user=person).values_list(
+            "kind", "frequency"
+        )
+    ) == [("networks.joined", "weekly")]
 
 
-def test_set_email_preferences_refuses_unknown_kinds_and_writes_nothing():
+def test_set_preferences_refuses_unknown_kinds_and_writes_nothing():
     person = make_person("alice@example.org")
     with pytest.raises(KeyError):
-        services.set_email_preferences(
-            user=person, choices={"networks.joined": False, "nope": True}
+        services.set_preferences(
+            user=person, frequencies={"networks.joined": "off", "nope": "daily"}
         )
+    assert not NotificationPreference.objects.exists()
+
+
+def test_set_preferences_refuses_an_unknown_frequency():
+    person = make_person("alice@example.org")
+    with pytest.raises(ValidationError):
+        services.set_preferences(user=person, frequencies={"networks.joined": "hourly"})
     assert not NotificationPreference.objects.exists()
 
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from entraide.core.testing import make_network, make_person
-from entraide.notifications import services
+from entraide.notifications import kinds, services
 from entraide.notifications.models import Notification, NotificationPreference
 
 pytestmark = pytest.mark.django_db
@@ -158,29 +158,66 @@ def test_another_persons_notification_is_not_found(client, alice, name):
 
 
 def test_preferences_show_current_choices(client, alice):
-    services.set_email_preferences(user=alice, choices={"networks.joined": False})
+    services.set_preferences(user=alice, frequencies={"networks.joined": "weekly"})
     content = client.get(reverse("notifications:preferences")).content.decode()
-    assert 'name="kind_networks_joined" id="id_kind_networks_joined"' in content
-    assert (
-        'name="kind_networks_role_changed" id="id_kind_networks_role_changed" checked'
-        in content
-    )
-    assert (
-        'name="kind_networks_joined" id="id_kind_networks_joined" checked'
-        not in content
-    )
+    for name, value, number in (
+        ("networks_joined", "weekly", 2),
+        ("networks_role_changed", "immediately", 0),
+        ("networks_invitation_accepted", "off", 3),
+    ):
+        assert (
+            f'name="kind_{name}" value="{value}" id="id_kind_{name}_{number}" checked'
+            in content
+        )
+    assert content.count(" checked") == len(kinds.KINDS)
 
 
-def test_preferences_turn_email_off_for_one_kind(client, alice):
-    data = {"kind_networks_role_changed": "on", "kind_networks_import_completed": "on"}
+def all_kinds(frequency: str) -> dict[str, str]:
+    return {"kind_" + key.replace(".", "_"): frequency for key in kinds.KINDS}
+
+
+def test_preferences_choose_a_frequency_per_kind(client, alice):
+    data = {
+        **all_kinds("immediately"),
+        "kind_networks_joined": "off",
+        "kind_networks_role_changed": "daily",
+    }
     response = client.post(reverse("notifications:preferences"), data, follow=True)
     assert "Vos préférences ont été enregistrées." in response.content.decode()
     choices = dict(
-        NotificationPreference.objects.filter(user=alice).values_list("kind", "email")
+        NotificationPreference.objects.filter(user=alice).values_list(
+            "kind", "frequency"
+        )
     )
-    assert choices["networks.joined"] is False
-    assert choices["networks.role_changed"] is True
-    assert choices["networks.invitation_accepted"] is False
+    assert choices["networks.joined"] == "off"
+    assert choices["networks.role_changed"] == "daily"
+    assert choices["networks.invitation_accepted"] == "immediately"
+
+
+def test_preferences_refuse_an_unknown_choice_and_keep_what_was_typed(client, alice):
+    data = {**all_kinds("weekly"), "kind_networks_joined": "hourly"}
+    response = client.post(reverse("notifications:preferences"), data)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "hourly" in content and "Sélectionnez un choix valide." in content
+    assert (
+        'name="kind_networks_role_changed" value="weekly" '
+        'id="id_kind_networks_role_changed_2" checked' in content
+    )
+    assert not NotificationPreference.objects.exists()
+
+
+def test_preferences_left_out_keep_their_current_choice(client, alice):
+    services.set_preferences(user=alice, frequencies={"networks.joined": "daily"})
+    client.post(
+        reverse("notifications:preferences"), {"kind_networks_role_changed": "off"}
+    )
+    choices = dict(
+        NotificationPreference.objects.filter(user=alice).values_list(
+            "kind", "frequency"
+        )
+    )
+    assert choices == {"networks.joined": "daily", "networks.role_changed": "off"}
 
 
 def test_anonymous_visitor_is_sent_to_sign_in(client):

@@ -25,6 +25,7 @@ from entraide.practices.models import (
     VersionKind,
 )
 from entraide.practices.search import fold
+from entraide.search.services import index_later
 
 SHEET_FIELDS = (
     "zone",
@@ -263,6 +264,7 @@ def refresh_search_text(sheet: PracticeSheet) -> str:
     text = fold(" ".join(part for part in parts if part))
     PracticeSheet.objects.filter(pk=sheet.pk).update(search_text=text)
     sheet.search_text = text
+    index_later(sheet)
     return text
 
 

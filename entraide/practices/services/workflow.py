@@ -25,6 +25,7 @@ from entraide.practices.models import (
     VersionKind,
 )
 from entraide.practices.services.authoring import refresh_search_text
+from entraide.search.services import index_later
 
 COMMENT_MAX = 5000
 
@@ -88,6 +89,7 @@ def _move(sheet, current, actor, to_state: str, comment: str, **fields):
     )
     row.full_clean(exclude=["sheet", "actor"])
     row.save()
+    index_later(current)
     return row
 
 

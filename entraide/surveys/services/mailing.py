@@ -140,6 +140,7 @@ def _write_batch(mailing_id: int) -> int | None:
                 url=url,
                 actor=mailing.created_by,
                 network=survey.network,
+                community=survey.community,
             )
             Invitation.objects.create(
                 mailing=mailing, user=person, notification=notification

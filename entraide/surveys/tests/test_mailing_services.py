@@ -11,7 +11,7 @@ from django.utils import timezone
 from entraide.communities.models import CommunityMembership
 from entraide.core.testing import make_member
 from entraide.notifications.models import EmailDelivery, Notification
-from entraide.notifications.services import set_email_preferences
+from entraide.notifications.services import set_preferences
 from entraide.surveys import selectors
 from entraide.surveys.models import (
     Invitation,
@@ -229,7 +229,7 @@ def test_a_survey_closed_mid_mailing_stops_it(
 def test_a_person_who_wants_no_survey_email_finds_it_in_notifications(
     surveys, open_survey, smtp, django_capture_on_commit_callbacks
 ):
-    set_email_preferences(user=surveys.educator, choices={"surveys.invited": False})
+    set_preferences(user=surveys.educator, frequencies={"surveys.invited": "off"})
     start(open_survey, surveys.lead, capture=django_capture_on_commit_callbacks)
     assert not smtp.to(surveys.educator.email)
     assert Notification.objects.filter(

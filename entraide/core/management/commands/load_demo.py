@@ -29,6 +29,7 @@ class Command(BaseCommand):
                     "the demo accounts share a published password."
                 )
             from entraide.core.demo.communities import load_communities
+            from entraide.core.demo.digests import load_demo_digests
             from entraide.core.demo.discussions import load_demo_discussions
             from entraide.core.demo.library import load_demo_library
             from entraide.core.demo.loader import load_demo
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             from entraide.core.demo.plans import load_demo_plans
             from entraide.core.demo.practices import load_demo_practices
             from entraide.core.demo.surveys import load_demo_surveys
+            from entraide.search.services import rebuild as rebuild_search_index
 
             started = time.monotonic()
             summaries = load_demo()
@@ -46,6 +48,9 @@ class Command(BaseCommand):
             load_demo_library([s.slug for s in summaries])
             load_demo_plans([s.slug for s in summaries])
             load_demo_surveys([s.slug for s in summaries])
+            load_demo_digests()
+            indexed = rebuild_search_index()
+            self.stdout.write(f"{sum(indexed.values())} search entries")
             for s in summaries:
                 self.stdout.write(
                     f"{s.name} ({s.slug}): {s.regions} regions, "

@@ -1,0 +1,78 @@
+"""Snippets with the searched words marked, the same on both databases.
+
+The text is escaped first, piece by piece; only ``<mark>`` is added around the
+words whose French stem starts with a searched stem.
+"""
+
+import functools
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from entraide.practices.search import fold
+
+TOKEN = re.compile(r"[^\W_]+")
+# Markdown marks read as noise in a one-line snippet.
+MARKDOWN = re.compile(r"[*_#>`~|]+|\]\([^)]*\)|[\[\]]")
+SNIPPET_WORDS = 30
+
+
+@functools.lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    return fold(word)
+
+
+def _stems(words: list[str]) -> tuple[str, ...]:
+    return tuple(stem for word in words for stem in fold(word).split() if stem)
+
+
+def _hits(text: str, stems: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = []
+    for found in TOKEN.finditer(text):
+        stem = _stem(found.group())
+        if stem and any(stem.startswith(s) for s in stems):
+            spans.append(found.span())
+    return spans
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for start, end in spans:
+        out.append(escape(text[last:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def highlight(text: str, words: list[str]) -> SafeString:
+    """``text`` escaped, with the searched words marked."""
+    text = str(text or "")
+    return mark_safe(_marked(text, _hits(text, _stems(words))))  # noqa: S308 (escaped above)
+
+
+def snippet(text: str, words: list[str]) -> SafeString:
+    """About thirty words of ``text`` around the first searched word, marked."""
+    text = " ".join(MARKDOWN.sub(" ", str(text or "")).split())
+    stems = _stems(words)
+    tokens = list(TOKEN.finditer(text))
+    if not tokens:
+        return mark_safe("")
+    first = next(
+        (
+            i
+            for i, token in enumerate(tokens)
+            if any(_stem(token.group()).startswith(s) for s in stems)
+        ),
+        0,
+    )
+    start_token = max(0, first - SNIPPET_WORDS // 3)
+    end_token = min(len(tokens), start_token + SNIPPET_WORDS) - 1
+    start = tokens[start_token].start()
+    end = tokens[end_token].end()
+    piece = text[start:end]
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    marked = _marked(piece, _hits(piece, stems))
+    return mark_safe(f"{prefix}{marked}{suffix}")  # noqa: S308 (escaped in _marked)
