@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "entraide.plans",
     "entraide.surveys",
     "entraide.search",
+    "entraide.dissemination",
+    "entraide.communiques",
+    "entraide.reports",
 ]
 
 MIDDLEWARE = [

@@ -22,7 +22,10 @@ urlpatterns = [
     path("r/", include("entraide.plans.urls")),
     path("r/", include("entraide.surveys.urls")),
     path("r/", include("entraide.search.urls")),
+    path("r/", include("entraide.communiques.urls")),
+    path("r/", include("entraide.reports.urls")),
     path("r/", include("entraide.networks.urls")),
+    path("", include("entraide.dissemination.urls")),
     path("gestion-technique/", admin.site.urls),
     path("healthz", core_views.healthz, name="healthz"),
 ]

@@ -1,0 +1,3 @@
+"""Who gets what from the communiques URLs (see tests/test_access_matrix.py)."""
+
+RULES = []

@@ -1,0 +1,5 @@
+"""The communiques URLs."""
+
+app_name = "communiques"
+
+urlpatterns = []

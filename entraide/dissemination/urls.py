@@ -1,0 +1,5 @@
+"""The dissemination URLs."""
+
+app_name = "dissemination"
+
+urlpatterns = []

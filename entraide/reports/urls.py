@@ -1,0 +1,5 @@
+"""The reports URLs."""
+
+app_name = "reports"
+
+urlpatterns = []
