@@ -16,7 +16,6 @@ import datetime
 import random
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from entraide.accounts.models import JobRole
@@ -360,7 +359,7 @@ def _invite(survey, now, kind):
         Notification,
     )
     from entraide.surveys import selectors
-    from entraide.surveys.services.mailing import KINDS
+    from entraide.surveys.services.mailing import KINDS, notification_of
 
     lead = (
         Membership.objects.filter(network=survey.network, role=NetworkRole.PROJECT_LEAD)
@@ -380,15 +379,7 @@ def _invite(survey, now, kind):
         if invitation
         else "",
     )
-    url = reverse(
-        "surveys:answer", kwargs={"network": survey.network.slug, "pk": survey.pk}
-    )
-    context = {
-        "network": survey.network.name,
-        "survey": survey.title,
-        "survey_id": survey.pk,
-        "mailing_id": mailing.pk,
-    }
+    url, context = notification_of(mailing)
     people = list(selectors.mailing_recipients(survey, kind).order_by("pk"))
     notifications = Notification.objects.bulk_create(
         [

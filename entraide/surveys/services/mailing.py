@@ -101,6 +101,20 @@ def _enqueue(mailing_id: int) -> None:
     prepare_mailing.enqueue(mailing_id)
 
 
+def notification_of(mailing: Mailing) -> tuple[str, dict]:
+    """The link and the context of each person's notification of the mailing."""
+    survey = mailing.survey
+    url = reverse(
+        "surveys:answer", kwargs={"network": survey.network.slug, "pk": survey.pk}
+    )
+    return url, {
+        "network": survey.network.name,
+        "survey": survey.title,
+        "survey_id": survey.pk,
+        "mailing_id": mailing.pk,
+    }
+
+
 def _write_batch(mailing_id: int) -> int | None:
     """Write the next batch of invitations; None once the mailing is complete."""
     with transaction.atomic():
@@ -123,15 +137,7 @@ def _write_batch(mailing_id: int) -> int | None:
             mailing.completed_at = timezone.now()
             mailing.save(update_fields=["completed_at"])
             return None
-        url = reverse(
-            "surveys:answer", kwargs={"network": survey.network.slug, "pk": survey.pk}
-        )
-        context = {
-            "network": survey.network.name,
-            "survey": survey.title,
-            "survey_id": survey.pk,
-            "mailing_id": mailing.pk,
-        }
+        url, context = notification_of(mailing)
         for person in people:
             notification = notify(
                 recipient=person,

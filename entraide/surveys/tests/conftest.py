@@ -12,8 +12,10 @@
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from entraide.communities.models import Community, CommunityMembership
 from entraide.core.testing import make_member, make_network
@@ -143,3 +145,13 @@ def surveys(db):
         outsider=outsider,
         survey=survey,
     )
+
+
+@pytest.fixture
+def open_survey(surveys):
+    """``surveys.survey`` open for two weeks."""
+    survey = surveys.survey
+    survey.status = "open"
+    survey.closes_at = timezone.now() + timedelta(days=14)
+    survey.save()
+    return survey

@@ -26,15 +26,6 @@ from entraide.surveys.tests.factories import make_survey
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def open_survey(surveys):
-    survey = surveys.survey
-    survey.status = SurveyStatus.OPEN
-    survey.closes_at = timezone.now() + timedelta(days=14)
-    survey.save()
-    return survey
-
-
 def audience(surveys):
     return [surveys.facilitator, *surveys.leads_a, *surveys.leads_b, surveys.educator]
 

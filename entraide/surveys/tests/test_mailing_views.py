@@ -16,15 +16,6 @@ from entraide.surveys.models import Invitation, Mailing, Participation, SurveySt
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def open_survey(surveys):
-    survey = surveys.survey
-    survey.status = SurveyStatus.OPEN
-    survey.closes_at = timezone.now() + timedelta(days=14)
-    survey.save()
-    return survey
-
-
 def url(surveys, name, **kwargs):
     return reverse(
         f"surveys:{name}",
