@@ -187,6 +187,29 @@ def counts_by_kind(searcher: Searcher, words: list[str], *, community=None) -> d
     return dict(rows)
 
 
+def _last_page(total: int, per_page: int) -> int:
+    return max(1, -(-total // per_page))
+
+
+def result_page(
+    searcher: Searcher,
+    words: list[str],
+    *,
+    kind: str = "",
+    community: Community | None = None,
+    number: int = 1,
+    per_page: int = 20,
+) -> tuple[list[SearchDocument], dict, int]:
+    """One page of results, the counts by kind (which hold the total: no COUNT
+    query of its own), and the page's number (past the end: the last page)."""
+    counts = counts_by_kind(searcher, words, community=community)
+    total = counts.get(kind, 0) if kind else sum(counts.values())
+    number = min(number, _last_page(total, per_page))
+    start = (number - 1) * per_page
+    results = search(searcher, words, kind=kind, community=community)
+    return list(results[start : start + per_page]) if total else [], counts, number
+
+
 def filter_communities(searcher: Searcher) -> QuerySet[Community]:
     """The communities offered in the filter: the person's own here (where
     discussions, sessions and community tools live) — a short list even for
