@@ -147,7 +147,11 @@ def search_pages(network_slug: str, search_slug: str) -> list[tuple[str, bool, s
     and of the largest network (its people, communities, threads and tools)."""
     search = f"/r/{search_slug or network_slug}/recherche/"
     return [
-        (f"{search}?q=educatrices", True, "Search « educatrices » (50,000 sheets)"),
+        (
+            f"{search}?q=educatrices",
+            True,
+            "Search « educatrices », the network with most sheets",
+        ),
         (
             f"{search}?q=jouer+dehors+hiver",
             True,

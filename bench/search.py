@@ -56,7 +56,7 @@ def main() -> None:
     from entraide.networks.models import Network
     from entraide.practices.models import PracticeSheet
     from entraide.search.backends import query_words
-    from entraide.search.selectors import counts_by_kind, search, searcher_for
+    from entraide.search.selectors import result_page, searcher_for
 
     slug = (
         PracticeSheet.objects.values("network__slug")
@@ -82,8 +82,7 @@ def main() -> None:
             started = time.perf_counter()
             searcher = searcher_for(user if member else None, network)
             words = query_words(query)
-            list(search(searcher, words, kind=kind)[:20])
-            counts_by_kind(searcher, words)
+            result_page(searcher, words, kind=kind)
             db_elapsed = (time.perf_counter() - started) * 1000
             if round_:  # the first round warms caches up
                 whole[query].append(elapsed)

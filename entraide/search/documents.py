@@ -218,7 +218,7 @@ def _people() -> QuerySet:
     )
 
 
-# kind: (the source rows, builder, the id a row is stored under)
+# kind: (its source rows, the builder of a row)
 SOURCES = {
     Kind.PRACTICE: (_practices, practice_document),
     Kind.TOOL: (_tools, tool_document),

@@ -4,7 +4,7 @@ The text is copied here so one query answers a search on either database: on
 PostgreSQL through ``vector`` (a French + unaccent configuration, GIN index), on
 SQLite through the FTS5 table ``search_fts`` whose rowid is this row's id and
 whose text is folded by ``entraide.practices.search.fold``. Both are written by
-``services.index`` and created by migration 0002 for their own database only.
+``services.index_object`` and created by migration 0002 for their own database only.
 """
 
 from django.conf import settings

@@ -187,6 +187,52 @@ def counts_by_kind(searcher: Searcher, words: list[str], *, community=None) -> d
     return dict(rows)
 
 
+def _last_page(total: int, per_page: int) -> int:
+    return max(1, -(-total // per_page))
+
+
+def result_page(
+    searcher: Searcher,
+    words: list[str],
+    *,
+    kind: str = "",
+    community: Community | None = None,
+    number: int = 1,
+    per_page: int = 20,
+) -> tuple[list[SearchDocument], dict, int]:
+    """One page of results, the counts by kind (which hold the total: no COUNT
+    query of its own), and the page's number (past the end: the last page)."""
+    if backends.is_postgres():
+        return _result_page_postgres(searcher, words, kind, community, number, per_page)
+    counts = counts_by_kind(searcher, words, community=community)
+    total = counts.get(kind, 0) if kind else sum(counts.values())
+    number = min(number, _last_page(total, per_page))
+    start = (number - 1) * per_page
+    results = search(searcher, words, kind=kind, community=community)
+    return list(results[start : start + per_page]) if total else [], counts, number
+
+
+def _result_page_postgres(searcher, words, kind, community, number, per_page):
+    documents = findable(searcher)
+    if community is not None:
+        documents = documents.filter(community=community)
+
+    def read(number):
+        return backends.page_and_counts(
+            documents, words, kind=kind, offset=(number - 1) * per_page, limit=per_page
+        )
+
+    ids, counts = read(number)
+    total = counts.get(kind, 0) if kind else sum(counts.values())
+    last = _last_page(total, per_page)
+    if number > last:
+        number = last
+        ids, counts = read(number)
+    rows = SearchDocument.objects.filter(pk__in=ids).prefetch_related("user")
+    by_id = {row.pk: row for row in rows} if ids else {}
+    return [by_id[pk] for pk in ids if pk in by_id], counts, number
+
+
 def filter_communities(searcher: Searcher) -> QuerySet[Community]:
     """The communities offered in the filter: the person's own here (where
     discussions, sessions and community tools live) — a short list even for

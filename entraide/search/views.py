@@ -7,7 +7,7 @@ no word gets a French message, never an error page.
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -57,6 +57,13 @@ def _result(document, network, words) -> dict:
     }
 
 
+def _page_number(value) -> int:
+    try:
+        return max(1, int(value or 1))
+    except (TypeError, ValueError):
+        return 1
+
+
 @require_safe
 def search(request, network):
     network = selectors.network_by_slug(network)
@@ -85,12 +92,17 @@ def search(request, network):
         return render(request, "search/search.html", context)
     kind = form.cleaned_data["type"]
     community = form.community()
-    results = selectors.search(searcher, words, kind=kind, community=community)
-    counts = selectors.counts_by_kind(searcher, words, community=community)
-    paginator = Paginator(results, PER_PAGE)
-    # The counts by kind already hold the total: no second COUNT query.
+    rows, counts, number = selectors.result_page(
+        searcher,
+        words,
+        kind=kind,
+        community=community,
+        number=_page_number(request.GET.get("page")),
+        per_page=PER_PAGE,
+    )
+    paginator = Paginator([], PER_PAGE)
     paginator.count = counts.get(kind, 0) if kind else sum(counts.values())
-    page = paginator.get_page(request.GET.get("page"))
+    page = Page(rows, number, paginator)
     base = {k: v for k, v in request.GET.items() if k not in ("page", "type") and v}
     context.update(
         {

@@ -153,3 +153,17 @@ def test_queries_do_not_grow_with_the_data(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(url(corpus.a, name), {"q": "jeu"})
     assert response.status_code == 200
+
+
+def test_pages_of_results_and_past_the_end(client, corpus):
+    from entraide.practices.tests.access_browse import published_sheet
+
+    for i in range(25):
+        published_sheet(corpus.a, f"Comptine {i}", scope="public")
+    rebuild()
+    html = client.get(url(corpus.a), {"q": "comptine", "page": "2"}).content.decode()
+    assert "25 résultats" in html and html.count('class="card search-result"') == 5
+    html = client.get(url(corpus.a), {"q": "comptine", "page": "99"}).content.decode()
+    assert "Page 2 de 2" in html and html.count('class="card search-result"') == 5
+    html = client.get(url(corpus.a), {"q": "comptine", "page": "x"}).content.decode()
+    assert "Page 1 de 2" in html and html.count('class="card search-result"') == 20
