@@ -95,18 +95,17 @@ def detail(request, network, pk):
     if not communique.is_archived():
         return redirect("communiques:edit", network=network.slug, pk=communique.pk)
     context = message_context(communique, request.user)
+    manages = can_manage_communiques(membership)
+    counts = selectors.delivery_counts(communique) if manages else {}
     return render(
         request,
         "communiques/communique_detail.html",
         {
             **context,
             "network": network,
-            "can_manage": can_manage_communiques(membership),
-            "counts": (
-                selectors.delivery_counts(communique)
-                if can_manage_communiques(membership)
-                else {}
-            ),
+            "can_manage": manages,
+            "counts": counts,
+            "waiting": counts.get("pending", 0) + counts.get("sending", 0),
         },
     )
 
