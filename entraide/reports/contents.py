@@ -112,15 +112,21 @@ def _present(p: Period):
 
 
 def _registered(p: Period):
-    """Registrations to the period's held sessions, each knowing if the person came."""
-    came = Attendance.objects.filter(
-        session=OuterRef("session_id"),
-        user=OuterRef("user_id"),
-        status=AttendanceStatus.PRESENT,
-    )
+    """Registrations to the period's held sessions."""
     return Registration.objects.filter(
         _held(p, "session__"), status=RegistrationStatus.REGISTERED
-    ).annotate(came=Exists(came))
+    )
+
+
+def _came():
+    """For a registration: the person was there (an aggregate's filter)."""
+    return Exists(
+        Attendance.objects.filter(
+            session=OuterRef("session_id"),
+            user=OuterRef("user_id"),
+            status=AttendanceStatus.PRESENT,
+        )
+    )
 
 
 def _membership_of(p: Period, field_name: str):
@@ -144,7 +150,7 @@ def _totals(p: Period) -> dict:
         present=Count("pk"), people=Count("user", distinct=True)
     )
     registered = _registered(p).aggregate(
-        registered=Count("pk"), came=Count("pk", filter=Q(came=True))
+        registered=Count("pk"), came=Count("pk", filter=_came())
     )
     sessions = Session.objects.filter(_held(p)).aggregate(
         sessions=Count("pk"), minutes=Sum("duration_minutes")
@@ -182,7 +188,7 @@ def participation_by_community(p: Period, contents: Contents) -> None:
         _registered(p),
         "session__community_id",
         registered=Count("pk"),
-        came=Count("pk", filter=Q(came=True)),
+        came=Count("pk", filter=_came()),
     )
     rows = []
     for pk, name in communities.order_by("name", "pk").values_list("pk", "name"):
@@ -236,7 +242,7 @@ def participation_by_subregion(p: Period, contents: Contents) -> None:
         _registered(p).annotate(place=_membership_of(p, "subregion_id")),
         "place",
         registered=Count("pk"),
-        came=Count("pk", filter=Q(came=True)),
+        came=Count("pk", filter=_came()),
     )
     places = list(SubRegion.objects.filter(network=p.network).values_list("pk", "name"))
     places.append((None, _("Sous-région non précisée")))
