@@ -49,7 +49,7 @@ class NewsFeed(_NetworkFeed):
         return _("Nouvelles — %(name)s") % {"name": network.name}
 
     def items(self, network):
-        return selectors.published_news(network).select_related("network")[:FEED_ITEMS]
+        return selectors.published_news(network)[:FEED_ITEMS]
 
     def item_title(self, post):
         return post.title

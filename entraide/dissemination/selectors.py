@@ -25,7 +25,9 @@ from entraide.practices.selectors_browse import published_practices, reader_for
 def published_news(network, *, start=None, end=None) -> QuerySet[NewsPost]:
     """The network's published news, newest first; ``start``/``end`` bound
     ``published_at`` (``start`` included, ``end`` excluded)."""
-    news = NewsPost.objects.filter(network=network, status=NewsStatus.PUBLISHED)
+    news = NewsPost.objects.filter(
+        network=network, status=NewsStatus.PUBLISHED
+    ).select_related("network")
     if start is not None:
         news = news.filter(published_at__gte=start)
     if end is not None:

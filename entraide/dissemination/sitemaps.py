@@ -56,7 +56,7 @@ class PagesSitemap(_PublicSitemap):
 
 class NewsSitemap(_PublicSitemap):
     def items(self):
-        return _combined(selectors.published_news).select_related("network")
+        return _combined(selectors.published_news)
 
     def lastmod(self, post):
         return post.updated_at

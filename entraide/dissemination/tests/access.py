@@ -66,7 +66,7 @@ def _news_data(world):
 
 
 def _site_data(world):
-    return {"description": "Un réseau.", "about": "", "contact": "", "contact_email": ""}
+    return {"description": "Un réseau.", "about": "", "contact": ""}
 
 
 PUBLIC = [

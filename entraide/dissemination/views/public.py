@@ -100,7 +100,7 @@ def news_list(request, site):
     meta = _meta(
         request,
         title=_("Nouvelles — %(name)s") % {"name": network.name},
-        description=_("Les nouvelles du réseau %(name)s.") % {"name": network.name},
+        description=_("Les nouvelles publiées par %(name)s.") % {"name": network.name},
     )
     page = _page(request, selectors.published_news(network))
     return _render(
@@ -127,7 +127,7 @@ def practice_list(request, site):
     meta = _meta(
         request,
         title=_("Pratiques — %(name)s") % {"name": network.name},
-        description=_("Les pratiques publiées par le réseau %(name)s.")
+        description=_("Les pratiques publiées par %(name)s.")
         % {"name": network.name},
     )
     page = _page(request, selectors.public_practices(network))
@@ -141,7 +141,7 @@ def tool_list(request, site):
     meta = _meta(
         request,
         title=_("Outils — %(name)s") % {"name": network.name},
-        description=_("Les outils publiés par le réseau %(name)s.")
+        description=_("Les outils publiés par %(name)s.")
         % {"name": network.name},
     )
     page = _page(request, selectors.public_tools(network))
@@ -155,7 +155,7 @@ def session_list(request, site):
     meta = _meta(
         request,
         title=_("Rencontres — %(name)s") % {"name": network.name},
-        description=_("Les prochaines rencontres ouvertes du réseau %(name)s.")
+        description=_("Les prochaines rencontres ouvertes de %(name)s.")
         % {"name": network.name},
     )
     page = _page(request, selectors.public_sessions(network))
