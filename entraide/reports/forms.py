@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from entraide.core.forms import DATE, DATE_ERRORS
 from entraide.reports.models import ReportKind
+from entraide.reports.services import EARLIEST, LATEST, check_period
 
 
 class ReportRequestForm(forms.Form):
@@ -34,3 +35,29 @@ class ReportRequestForm(forms.Form):
         self.fields["kind"].choices = [(kind, labels[kind]) for kind in kinds]
         if len(kinds) == 1:
             self.fields["kind"].initial = kinds[0]
+
+    def _within(self, name):
+        day = self.cleaned_data[name]
+        if not EARLIEST <= day <= LATEST:
+            raise forms.ValidationError(
+                _("Choisissez une date entre %(first)s et %(last)s.")
+                % {"first": EARLIEST.year, "last": LATEST.year}
+            )
+        return day
+
+    def clean_period_start(self):
+        return self._within("period_start")
+
+    def clean_period_end(self):
+        return self._within("period_end")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end:
+            try:
+                check_period(start, end)
+            except forms.ValidationError as error:
+                for field, errors in error.error_dict.items():
+                    self.add_error(field, errors)
+        return cleaned
