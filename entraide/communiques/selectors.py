@@ -18,9 +18,11 @@ from entraide.networks.models import Membership
 
 def archive(network) -> QuerySet[Communique]:
     """The network's sent communiqués, newest month first."""
-    return Communique.objects.filter(
-        network=network, status=CommuniqueStatus.SENT
-    ).order_by("-month", "-pk")
+    return (
+        Communique.objects.filter(network=network, status=CommuniqueStatus.SENT)
+        .select_related("network")
+        .order_by("-month", "-pk")
+    )
 
 
 def in_progress(network) -> QuerySet[Communique]:
@@ -28,6 +30,7 @@ def in_progress(network) -> QuerySet[Communique]:
     return (
         Communique.objects.filter(network=network)
         .exclude(status=CommuniqueStatus.SENT)
+        .select_related("network")
         .order_by("-month", "-pk")
     )
 

@@ -131,13 +131,15 @@ def test_nobody_missed_after_the_worker_is_killed_mid_send(smtp, workers, starte
 def test_exactly_once_after_an_smtp_outage(smtp, workers, started):
     """The server answers 451 for a while; retries deliver each message once."""
     _communique, people = started
-    deadline = Deadline(28)
+    deadline = Deadline(45)
     smtp.refuse = True
     worker = workers.start(EMAIL_DELIVERY_RETRY_SECONDS=1)
     wait_until(
-        lambda: CommuniqueDelivery.objects.filter(attempts__gte=1).count() >= COUNT,
+        lambda: (
+            CommuniqueDelivery.objects.filter(attempts__gte=1).count() >= COUNT // 2
+        ),
         deadline=deadline,
-        what="every delivery tried once",
+        what="half the deliveries tried and refused",
         workers=workers,
     )
     assert smtp.messages == []
