@@ -87,3 +87,8 @@ def test_crawl_follows_pagination(client, content):
     pages = crawl(client, "/reseaux/mcq/nouvelles/")
     assert "/reseaux/mcq/nouvelles/?page=2" in pages
     assert "Archive 19" in "".join(pages.values())
+
+
+def test_welcome_page_leads_visitors_to_the_public_sites(client, db):
+    html = client.get("/").content.decode()
+    assert 'href="/reseaux/"' in html
