@@ -67,7 +67,12 @@ def test_project_lead_writes_and_publishes_a_news_post(page, live_server, conten
     assert_accessible(page, context="news form with errors")
     page.get_by_label("Titre").fill("Colloque régional du 14 mai")
     page.get_by_label("Résumé").fill("Les inscriptions sont ouvertes.")
-    page.get_by_label("Texte").fill("Rendez-vous à **Trois-Rivières**.")
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.get_by_label("Texte").fill(
+        "Rendez-vous à **Trois-Rivières**.\n\n<img src=x onerror=alert(1)>"
+        " <script>alert(2)</script> [lien](javascript:alert(3))"
+    )
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_text("La nouvelle est enregistrée.")).to_be_visible()
     assert_accessible(page, context="news edit")
@@ -80,3 +85,5 @@ def test_project_lead_writes_and_publishes_a_news_post(page, live_server, conten
         "Colloque régional du 14 mai"
     )
     expect(page.locator(".rich-text strong")).to_have_text("Trois-Rivières")
+    assert page.locator(".rich-text img, .rich-text script").count() == 0
+    assert dialogs == []

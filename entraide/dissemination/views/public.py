@@ -127,8 +127,7 @@ def practice_list(request, site):
     meta = _meta(
         request,
         title=_("Pratiques — %(name)s") % {"name": network.name},
-        description=_("Les pratiques publiées par %(name)s.")
-        % {"name": network.name},
+        description=_("Les pratiques publiées par %(name)s.") % {"name": network.name},
     )
     page = _page(request, selectors.public_practices(network))
     return _render(
@@ -141,8 +140,7 @@ def tool_list(request, site):
     meta = _meta(
         request,
         title=_("Outils — %(name)s") % {"name": network.name},
-        description=_("Les outils publiés par %(name)s.")
-        % {"name": network.name},
+        description=_("Les outils publiés par %(name)s.") % {"name": network.name},
     )
     page = _page(request, selectors.public_tools(network))
     return _render(
