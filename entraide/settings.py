@@ -317,6 +317,7 @@ WORKER_HOUSEKEEPING = [
     "entraide.meetings.services.reminders.send_due_reminders",
     "entraide.surveys.services.mailing.resume_mailings",
     "entraide.notifications.digests.build_due_digests",
+    "entraide.communiques.services.sending.housekeeping",
 ]
 # How many unfinished survey mailings one housekeeping pass takes up.
 SURVEYS_RESUME_BATCH = 20

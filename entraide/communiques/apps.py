@@ -6,3 +6,9 @@ class CommuniquesConfig(AppConfig):
     name = "entraide.communiques"
     label = "communiques"
     verbose_name = _("Communiqués")
+
+    def ready(self):
+        from entraide.communiques.delivery import COMMUNIQUES
+        from entraide.notifications.delivery import register_outbox
+
+        register_outbox(COMMUNIQUES)

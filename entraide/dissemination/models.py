@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -57,3 +58,55 @@ class NewsPost(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "dissemination:news_detail",
+            kwargs={"site": self.network.slug, "slug": self.slug},
+        )
+
+    def is_published(self) -> bool:
+        return self.status == NewsStatus.PUBLISHED
+
+
+class PublicSite(models.Model):
+    """What the project lead writes about the network for the public: the short
+    description (search engines, link previews), the about and contact pages."""
+
+    network = models.OneToOneField(
+        "networks.Network",
+        on_delete=models.CASCADE,
+        related_name="public_site",
+        verbose_name=_("réseau"),
+    )
+    description = models.CharField(
+        _("description courte"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Une ou deux phrases : elles s'affichent dans les moteurs de recherche "
+            "et les aperçus de liens."
+        ),
+    )
+    about = models.TextField(
+        _("à propos"), max_length=20_000, blank=True, help_text=_("En Markdown.")
+    )
+    contact = models.TextField(
+        _("nous joindre"), max_length=5_000, blank=True, help_text=_("En Markdown.")
+    )
+    contact_email = models.EmailField(_("courriel de contact public"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("site public")
+        verbose_name_plural = _("sites publics")
+
+    def __str__(self) -> str:
+        return str(self.network)

@@ -60,6 +60,9 @@ class Outbox:
     # Dotted paths: (row) -> EmailMultiAlternatives, and the task sending one row.
     builder: str
     task_path: str
+    # Dotted path: (row, error) -> None, called when the server refused the
+    # message for good (a 5xx answer), e.g. to stop writing to that address.
+    on_refused: str = ""
 
     def build(self, row) -> EmailMultiAlternatives:
         builder: Callable = import_string(self.builder)
@@ -82,7 +85,14 @@ DIGESTS = Outbox(
     builder="entraide.notifications.digests.build_message",
     task_path="entraide.notifications.tasks.send_digest",
 )
-OUTBOXES = (NOTIFICATIONS, DIGESTS)
+OUTBOXES = [NOTIFICATIONS, DIGESTS]
+
+
+def register_outbox(outbox: Outbox) -> Outbox:
+    """Add an app's outbox to those ``requeue_stale`` looks after (once)."""
+    if outbox not in OUTBOXES:
+        OUTBOXES.append(outbox)
+    return outbox
 
 
 def claim(delivery_id: int, outbox: Outbox = NOTIFICATIONS) -> OutgoingEmail | None:
@@ -261,6 +271,8 @@ def send(delivery_id: int, outbox: Outbox = NOTIFICATIONS) -> str:
         logger.warning("Email delivery %s failed: %s", row.pk, error)
         if give_up:
             _finish(row, status=DeliveryStatus.FAILED, error=error)
+            if outbox.on_refused and is_permanent(error):
+                import_string(outbox.on_refused)(row, error)
             return "failed"
         schedule_retry(row, error=error, outbox=outbox)
         return "retry"
@@ -323,7 +335,7 @@ def _queued_ids(outbox: Outbox, ids: list[int]) -> set[int]:
 
 
 def requeue_stale() -> int:
-    """Queue again every email (of both outboxes) whose task was lost; how many.
+    """Queue again every email (of every outbox) whose task was lost; how many.
 
     Two cases: a ``sending`` row whose lease expired (its worker was killed) and a
     ``pending`` row overdue by more than a lease (its task never reached the queue,

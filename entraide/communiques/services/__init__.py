@@ -1,0 +1,1 @@
+"""Every write of the communiqué: consent, assembly, editing, sending."""
