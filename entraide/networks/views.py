@@ -106,6 +106,10 @@ def _save_form(request, network, form, *, save, saved, title, section, back):
 
 @login_required
 def network_detail(request, network):
+    from entraide.dissemination.permissions import can_manage_site
+    from entraide.practices.permissions import viewer_for as practices_viewer_for
+    from entraide.reports.permissions import can_view_reports
+
     network, membership = network_for(request.user, network)
     regions = network.regions.prefetch_related("subregions")
     return render(
@@ -118,6 +122,10 @@ def network_detail(request, network):
             "organisation_count": network.organisations.count(),
             "member_count": network.memberships.count(),
             "can_manage": can_manage_network(membership),
+            "can_manage_site": can_manage_site(membership),
+            "can_view_reports": can_view_reports(
+                practices_viewer_for(request.user, network)
+            ),
         },
     )
 

@@ -28,14 +28,17 @@ class Command(BaseCommand):
                     "load_demo refuses to run with ENTRAIDE_ENV=production: "
                     "the demo accounts share a published password."
                 )
+            from entraide.core.demo.communiques import load_demo_communiques
             from entraide.core.demo.communities import load_communities
             from entraide.core.demo.digests import load_demo_digests
             from entraide.core.demo.discussions import load_demo_discussions
+            from entraide.core.demo.dissemination import load_demo_dissemination
             from entraide.core.demo.library import load_demo_library
             from entraide.core.demo.loader import load_demo
             from entraide.core.demo.meetings import load_demo_meetings
             from entraide.core.demo.plans import load_demo_plans
             from entraide.core.demo.practices import load_demo_practices
+            from entraide.core.demo.reports import load_demo_reports
             from entraide.core.demo.surveys import load_demo_surveys
             from entraide.search.services import rebuild as rebuild_search_index
 
@@ -48,6 +51,9 @@ class Command(BaseCommand):
             load_demo_library([s.slug for s in summaries])
             load_demo_plans([s.slug for s in summaries])
             load_demo_surveys([s.slug for s in summaries])
+            load_demo_dissemination([s.slug for s in summaries])
+            load_demo_communiques([s.slug for s in summaries])
+            load_demo_reports([s.slug for s in summaries])
             load_demo_digests()
             indexed = rebuild_search_index()
             self.stdout.write(f"{sum(indexed.values())} search entries")
