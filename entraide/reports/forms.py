@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from entraide.core.forms import DATE, DATE_ERRORS
+from entraide.core.forms import DATE, DATE_ERRORS, date_within_years
 from entraide.reports.models import ReportKind
-from entraide.reports.services import EARLIEST, LATEST, check_period
+from entraide.reports.services import check_period
 
 
 class ReportRequestForm(forms.Form):
@@ -36,20 +36,11 @@ class ReportRequestForm(forms.Form):
         if len(kinds) == 1:
             self.fields["kind"].initial = kinds[0]
 
-    def _within(self, name):
-        day = self.cleaned_data[name]
-        if not EARLIEST <= day <= LATEST:
-            raise forms.ValidationError(
-                _("Choisissez une date entre %(first)s et %(last)s.")
-                % {"first": EARLIEST.year, "last": LATEST.year}
-            )
-        return day
-
     def clean_period_start(self):
-        return self._within("period_start")
+        return date_within_years(self.cleaned_data["period_start"])
 
     def clean_period_end(self):
-        return self._within("period_end")
+        return date_within_years(self.cleaned_data["period_end"])
 
     def clean(self):
         cleaned = super().clean()

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from entraide.core.forms import outside_years
 from entraide.core.timezones import zone
 from entraide.reports import contents as report_contents
 from entraide.reports import documents
@@ -23,7 +24,6 @@ from entraide.reports.models import ReportKind, ReportRun, RunStatus
 
 logger = logging.getLogger(__name__)
 
-EARLIEST, LATEST = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
 LONGEST = datetime.timedelta(days=366 * 5)
 # A build still running after this is taken for dead (its worker was stopped).
 STALE_AFTER = datetime.timedelta(hours=1)
@@ -34,11 +34,8 @@ CLAIMED, COMPUTED, DRAWN = 5, 80, 95
 def check_period(start: datetime.date, end: datetime.date) -> None:
     errors = {}
     for name, day in (("period_start", start), ("period_end", end)):
-        if not EARLIEST <= day <= LATEST:
-            errors[name] = _("Choisissez une date entre %(first)s et %(last)s.") % {
-                "first": EARLIEST.year,
-                "last": LATEST.year,
-            }
+        if outside_years(day):
+            errors[name] = outside_years(day)
     if not errors and end < start:
         errors["period_end"] = _("La fin de la période doit suivre son début.")
     if not errors and end - start > LONGEST:

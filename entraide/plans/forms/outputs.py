@@ -5,30 +5,19 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from entraide.core.forms import DATE, DATE_ERRORS
+from entraide.core.forms import DATE, DATE_ERRORS, date_within_years
 from entraide.plans.selectors_report import default_range
-
-EARLIEST, LATEST = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
 
 
 class ReportRangeForm(forms.Form):
     start = forms.DateField(label=_("Du"), widget=DATE, error_messages=DATE_ERRORS)
     end = forms.DateField(label=_("Au"), widget=DATE, error_messages=DATE_ERRORS)
 
-    def _within(self, name):
-        day = self.cleaned_data[name]
-        if not EARLIEST <= day <= LATEST:
-            raise forms.ValidationError(
-                _("Choisissez une date entre %(first)s et %(last)s.")
-                % {"first": EARLIEST.year, "last": LATEST.year}
-            )
-        return day
-
     def clean_start(self):
-        return self._within("start")
+        return date_within_years(self.cleaned_data["start"])
 
     def clean_end(self):
-        return self._within("end")
+        return date_within_years(self.cleaned_data["end"])
 
     def clean(self):
         cleaned = super().clean()
