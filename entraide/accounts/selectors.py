@@ -69,7 +69,13 @@ def personal_data(user: User) -> dict:
         "memberships": memberships,
         "notifications": notifications,
         "notification_preferences": [
-            {"kind": p.kind, "email": p.email}
-            for p in NotificationPreference.objects.filter(user=user).order_by("kind")
+            {
+                "kind": p.kind,
+                "community": p.community.name if p.community_id else None,
+                "frequency": p.frequency,
+            }
+            for p in NotificationPreference.objects.filter(user=user)
+            .select_related("community")
+            .order_by("kind", "community_id")
         ],
     }

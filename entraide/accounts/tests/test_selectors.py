@@ -44,7 +44,7 @@ def test_personal_data_holds_everything_about_the_person_and_nobody_else():
         "networks.invitation_accepted"
     ]
     assert data["notification_preferences"] == [
-        {"kind": "networks.joined", "email": True}
+        {"kind": "networks.joined", "community": None, "frequency": "immediately"}
     ]
     for other in ("bob@exemple.ca", "Bertrand", "Zed", "carl@exemple.ca", "Carlos"):
         assert other not in dumped
