@@ -112,7 +112,10 @@ def test_the_lead_publishes_and_a_visitor_finds_the_tool_on_its_practice_sheet(
     page.goto(live_server.url + reverse("library:links", kwargs=kwargs))
     assert_accessible(page, context="links page")
     page.get_by_label("Chercher une fiche de pratique").fill("collations")
-    page.get_by_role("button", name="Chercher").click()
+    # The header has a « Chercher » button too: the one of this page's own search.
+    page.get_by_role("search", name="Chercher une fiche").get_by_role(
+        "button", name="Chercher"
+    ).click()
     page.get_by_label("Des collations sans stress").check()
     page.get_by_role("button", name="Enregistrer les liens").click()
     page.wait_for_url(f"**{tool.get_absolute_url()}#liens")
