@@ -780,7 +780,12 @@ def generate_plan(rng, network, members_of, now, counts, log) -> None:
                     )
                 )
             # A survey's response rate comes with the bench survey.
-            for i, ind_kind in enumerate(IndicatorKind.values[:-1]):
+            kinds_here = [
+                k
+                for k in IndicatorKind.values
+                if k != IndicatorKind.SURVEY_RESPONSE_RATE
+            ]
+            for i, ind_kind in enumerate(kinds_here):
                 indicators.append(
                     Indicator(
                         plan=plan,

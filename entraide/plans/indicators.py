@@ -124,14 +124,15 @@ def _tools_published(indicators, tz, network) -> dict[int, int]:
 
 def _survey_rate(indicators, tz, network) -> dict[int, int]:
     """The share (percent) of a survey's audience who answered, today; two
-    queries per survey followed (few: one per needs survey of the plan)."""
+    queries per survey followed, once however many indicators follow it."""
     from entraide.surveys.selectors import response_rate
 
-    rates = {}
-    for ind in indicators:
-        rate = response_rate(ind.survey) if ind.survey is not None else None
-        rates[ind.pk] = rate.get("percent") if rate else None
-    return rates
+    by_survey = {
+        ind.survey_id: response_rate(ind.survey).get("percent")
+        for ind in indicators
+        if ind.survey is not None
+    }
+    return {ind.pk: by_survey.get(ind.survey_id) for ind in indicators}
 
 
 COMPUTERS = {
