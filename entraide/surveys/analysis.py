@@ -366,8 +366,12 @@ def _leak(pairs: Counter, map_s: dict, map_j: dict):
         size_s[map_s[s_key]] += count
         size_j[map_j[j_key]] += count
         both[(map_s[s_key], map_j[j_key])] += count
-    for g, g_size in size_s.items():
-        for h, h_size in size_j.items():
+    # Smallest groups first, then by key: the same survey always pools the same
+    # groups, whatever order its responses come in (their keys are random).
+    for g in sorted(size_s, key=lambda k: (size_s[k], k)):
+        g_size = size_s[g]
+        for h in sorted(size_j, key=lambda k: (size_j[k], k)):
+            h_size = size_j[h]
             n = both[(g, h)]
             # Each group and its complement: (size of A, of B, of A ∩ B).
             for a, b, ab in (
