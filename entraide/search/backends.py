@@ -10,8 +10,10 @@ stems, no accents), matched with ``MATCH``, ranked by ``bm25`` (title ×10).
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F, QuerySet
 
@@ -114,13 +116,22 @@ def _fts_match(words: list[str], prefix: bool) -> str:
     )
 
 
+def query_text(words: list[str], prefix: bool) -> str:
+    """The words as the database's full-text query (a parameter, never SQL)."""
+    return _tsquery(words, prefix) if is_postgres() else _fts_match(words, prefix)
+
+
 def match(
     documents: QuerySet, words: list[str], *, prefix: bool = False, ranked=True
 ) -> QuerySet:
     """``documents`` that hold every word (the last as a prefix when ``prefix``),
     annotated ``rank`` (higher is better) and ordered by it unless not ``ranked``."""
+    return _match(documents, query_text(words, prefix), ranked=ranked)
+
+
+def _match(documents: QuerySet, text: str, *, ranked=True) -> QuerySet:
     if is_postgres():
-        query = SearchQuery(_tsquery(words, prefix), config=CONFIG, search_type="raw")
+        query = SearchQuery(text, config=CONFIG, search_type="raw")
         if not ranked:
             return documents.filter(vector=query)
         return (
@@ -133,7 +144,7 @@ def match(
     matched = documents.extra(  # noqa: S610
         tables=["search_fts"],
         where=[f"search_fts.rowid = {table}.id", "search_fts MATCH %s"],
-        params=[_fts_match(words, prefix)],
+        params=[text],
     )
     if not ranked:
         return matched
@@ -142,34 +153,107 @@ def match(
     ).order_by("-rank", "-updated_at", "pk")
 
 
-def page_and_counts(
-    documents: QuerySet, words: list[str], *, kind: str, offset: int, limit: int
-) -> tuple[list[int], dict[str, int]]:
-    """PostgreSQL only: the ids of one page, best first (of ``kind`` if given),
-    and the number of matching rows of every kind, from one scan of the matching
-    rows (a materialised CTE read twice) instead of two."""
-    query = SearchQuery(_tsquery(words, False), config=CONFIG, search_type="raw")
-    matched = (
-        documents.filter(vector=query)
-        .annotate(rank=SearchRank(F("vector"), query))
-        .order_by()
-        .values("pk", "kind", "updated_at", "rank")
+# Stand for the kind and the query in SQL compiled once and run with each.
+_KIND = "\x00kind\x00"
+_QUERY = "\x00query\x00"
+# Compiled SQL by (database, person and filters, bounds): building it through
+# the ORM costs more than running it. Bounded; a person's next search (or the
+# suggestions as they type) reuses theirs.
+_COMPILED: dict = {}
+_COMPILED_MAX = 512
+
+
+def candidates(
+    documents: Callable[[], QuerySet],
+    kinds: list[tuple[str, int]],
+    words: list[str],
+    *,
+    prefix: bool,
+    key: tuple,
+    limit: int = 0,
+    newest: Callable[[], QuerySet] | None = None,
+    window: int = 0,
+) -> list[tuple]:
+    """For each ``(kind, take)``, the ``take`` best rows of ``documents()`` of
+    that kind matching the words, as ``(kind, n, pk, rank, updated_at)``, best
+    first per kind, in one statement.
+
+    Without ``newest``: the rows looked at are the first ``limit`` matches the
+    index gives (in its own order, so that the work stays bounded however common
+    the words) and ``n`` says how many of them matched (``limit`` meaning "at
+    least"). With ``newest`` (rows, unordered): only the ``window`` newest of its
+    rows of that kind are looked at, matching or not, and ``n`` is how many of
+    them match.
+
+    ``key`` stands for everything ``documents()`` and ``newest()`` depend on:
+    their SQL is compiled once per key (and database) and reused."""
+    if not kinds:
+        return []
+    cache_key = (
+        connection.alias,
+        connection.vendor,
+        key,
+        limit,
+        window,
+        newest is None,
     )
-    sql, params = matched.query.sql_with_params()
-    only_kind = "WHERE kind = %s " if kind else ""
-    statement = (
-        f"WITH m AS MATERIALIZED ({sql}) "  # noqa: S608 (the ORM's SQL; values are parameters)
-        "SELECT kind, count(*) AS n, NULL::bigint AS pk FROM m GROUP BY kind "
-        "UNION ALL (SELECT kind, NULL, pk FROM m "
-        f"{only_kind}ORDER BY rank DESC, updated_at DESC, pk LIMIT %s OFFSET %s)"
-    )
-    arguments = [*params, *([kind] if kind else []), limit, offset]
-    counts, ids = {}, []
+    compiled = _COMPILED.get(cache_key)
+    if compiled is None:
+        try:
+            compiled = _compile(documents, limit, newest, window)
+        except EmptyResultSet:  # nothing the person may find
+            compiled = ("", [])
+        if len(_COMPILED) >= _COMPILED_MAX:
+            _COMPILED.pop(next(iter(_COMPILED)))
+        _COMPILED[cache_key] = compiled
+    branch, branch_params = compiled
+    if not branch:
+        return []
+    text = query_text(words, prefix)
+    params = []
+    for kind, take in kinds:
+        values = {_KIND: kind, _QUERY: text}
+        params.extend([kind, *(values.get(p, p) for p in branch_params), take])
     with connection.cursor() as cursor:
-        cursor.execute(statement, arguments)
-        for row_kind, n, pk in cursor.fetchall():
-            if pk is None:
-                counts[row_kind] = n
-            else:
-                ids.append(pk)
-    return ids, counts
+        cursor.execute(" UNION ALL ".join([branch] * len(kinds)), params)
+        return cursor.fetchall()
+
+
+def _compile(documents, limit, newest, window) -> tuple[str, list]:
+    of_kind = documents().filter(kind=_KIND)
+    if newest is None:
+        ranked = _match(of_kind, _QUERY).order_by()
+        ranked = ranked.values("pk", "rank", "updated_at")[:limit]
+        sql, params = ranked.query.sql_with_params()
+        source, source_params = f"({sql}) p", list(params)
+    else:
+        ids = newest().filter(kind=_KIND).order_by("-updated_at", "-pk")
+        source, source_params = _among(of_kind, ids.values("pk")[:window])
+    branch = (
+        "SELECT * FROM (SELECT %s AS kind, count(*) OVER () AS n, p.pk, p.rank, "  # noqa: S608 (the ORM's SQL; values are parameters)
+        f"p.updated_at FROM {source} "
+        "ORDER BY p.rank DESC, p.updated_at DESC, p.pk LIMIT %s) b"
+    )
+    return branch, source_params
+
+
+def _among(documents: QuerySet, newest: QuerySet) -> tuple[str, list]:
+    """The rows of ``documents`` among ``newest``, matched and ranked after they
+    are read (``OFFSET 0`` keeps PostgreSQL from starting from the full-text
+    index instead: the work is the size of ``newest``, however common the words)."""
+    fields = ("pk", "vector", "updated_at") if is_postgres() else ("pk", "updated_at")
+    window = documents.order_by().filter(pk__in=newest).values(*fields)
+    sql, params = window.query.sql_with_params()
+    if is_postgres():
+        query = f"to_tsquery('{CONFIG}', %s)"
+        return (
+            f"(SELECT w.pk, ts_rank(w.vector, {query}) AS rank, w.updated_at "  # noqa: S608
+            f"FROM ({sql} OFFSET 0) w WHERE w.vector @@ {query}) p",
+            [_QUERY, *params, _QUERY],
+        )
+    return (
+        "(SELECT w.pk, -bm25(search_fts, 10.0, 1.0) AS rank, w.updated_at "  # noqa: S608
+        f"FROM ({sql}) w, search_fts WHERE search_fts.rowid = w.pk "
+        "AND search_fts MATCH %s) p",
+        [*params, _QUERY],
+    )

@@ -6,6 +6,8 @@ words whose French stem starts with a searched stem.
 
 import functools
 import re
+from collections import deque
+from itertools import islice
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -24,6 +26,11 @@ def _stem(word: str) -> str:
 
 
 def _stems(words: list[str]) -> tuple[str, ...]:
+    return _stems_of(tuple(words))
+
+
+@functools.lru_cache(maxsize=256)
+def _stems_of(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(stem for word in words for stem in fold(word).split() if stem)
 
 
@@ -53,24 +60,24 @@ def highlight(text: str, words: list[str]) -> SafeString:
 
 
 def snippet(text: str, words: list[str]) -> SafeString:
-    """About thirty words of ``text`` around the first searched word, marked."""
+    """About thirty words of ``text`` around the first searched word, marked
+    (the text is read only as far as the thirty words shown)."""
     text = " ".join(MARKDOWN.sub(" ", str(text or "")).split())
     stems = _stems(words)
-    tokens = list(TOKEN.finditer(text))
-    if not tokens:
+    tokens = TOKEN.finditer(text)
+    before = deque(maxlen=SNIPPET_WORDS // 3)
+    shown = None
+    for token in tokens:
+        if any(_stem(token.group()).startswith(s) for s in stems):
+            shown = [*before, token]
+            shown.extend(islice(tokens, SNIPPET_WORDS - len(shown)))
+            break
+        before.append(token)
+    if shown is None:  # no searched word in the text: its start
+        shown = list(islice(TOKEN.finditer(text), SNIPPET_WORDS))
+    if not shown:
         return mark_safe("")
-    first = next(
-        (
-            i
-            for i, token in enumerate(tokens)
-            if any(_stem(token.group()).startswith(s) for s in stems)
-        ),
-        0,
-    )
-    start_token = max(0, first - SNIPPET_WORDS // 3)
-    end_token = min(len(tokens), start_token + SNIPPET_WORDS) - 1
-    start = tokens[start_token].start()
-    end = tokens[end_token].end()
+    start, end = shown[0].start(), shown[-1].end()
     piece = text[start:end]
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""

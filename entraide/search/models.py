@@ -4,7 +4,8 @@ The text is copied here so one query answers a search on either database: on
 PostgreSQL through ``vector`` (a French + unaccent configuration, GIN index), on
 SQLite through the FTS5 table ``search_fts`` whose rowid is this row's id and
 whose text is folded by ``entraide.practices.search.fold``. Both are written by
-``services.index_object`` and created by migration 0002 for their own database only.
+``services.index_object`` and created by migration 0002 for their own database
+only; on PostgreSQL, migration 0003 splits the GIN index into one per kind.
 """
 
 from django.conf import settings
@@ -38,8 +39,10 @@ class Audience(models.TextChoices):
 class SearchDocument(models.Model):
     kind = models.CharField(max_length=12, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField()
+    # Indexed by ``search_network_recent`` (network first): an index of its own
+    # would only tempt PostgreSQL into reading 60,000 entries to save nothing.
     network = models.ForeignKey(
-        "networks.Network", on_delete=models.CASCADE, related_name="+"
+        "networks.Network", on_delete=models.CASCADE, related_name="+", db_index=False
     )
     community = models.ForeignKey(
         "communities.Community",
@@ -76,7 +79,12 @@ class SearchDocument(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["network", "kind"], name="search_network_kind"),
+            # The newest rows of a kind, in a network or in all of them: where a
+            # search matching very many rows looks for the recent ones.
+            models.Index(
+                fields=["network", "kind", "-updated_at"], name="search_network_recent"
+            ),
+            models.Index(fields=["kind", "-updated_at"], name="search_kind_recent"),
             models.Index(fields=["community"], name="search_community"),
         ]
 

@@ -17,7 +17,8 @@ request — the same rules as each app's own selectors:
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.conf import settings
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from entraide.communities.models import Community, CommunityMembership
@@ -57,21 +58,19 @@ def network_by_slug(slug: str) -> Network:
 
 
 def searcher_for(user, network: Network) -> Searcher:
-    """The person as seen from ``network`` (three queries; none when anonymous)."""
+    """The person as seen from ``network`` (two queries; none when anonymous)."""
     if user is None or not user.is_authenticated:
         return Searcher(user=None, network=network, membership=None)
     memberships = list(
-        Membership.objects.filter(user=user).values(
-            "pk", "network_id", "network__shares_provincial_pooling"
+        Membership.objects.filter(user=user).annotate(
+            pools=F("network__shares_provincial_pooling")
         )
     )
-    membership = None
-    if any(m["network_id"] == network.pk for m in memberships):
-        membership = Membership.objects.get(user=user, network=network)
+    membership = next((m for m in memberships if m.network_id == network.pk), None)
     if membership is not None:
         pools = network.shares_provincial_pooling
     else:
-        pools = any(m["network__shares_provincial_pooling"] for m in memberships)
+        pools = any(m.pools for m in memberships)
     communities = tuple(
         CommunityMembership.objects.filter(
             user=user, community__network=network
@@ -144,15 +143,25 @@ def _people(searcher: Searcher) -> Q:
     )
 
 
-def findable(searcher: Searcher) -> QuerySet[SearchDocument]:
-    """Every row the person may find from this network's pages."""
-    return SearchDocument.objects.filter(
-        _practices(searcher)
-        | _tools(searcher)
-        | _communities(searcher)
-        | _community_content(searcher)
-        | _people(searcher)
-    )
+RULES = {
+    Kind.PRACTICE: _practices,
+    Kind.TOOL: _tools,
+    Kind.THREAD: lambda searcher: Q(kind=Kind.THREAD) & _community_content(searcher),
+    Kind.SESSION: lambda searcher: Q(kind=Kind.SESSION) & _community_content(searcher),
+    Kind.COMMUNITY: _communities,
+    Kind.PERSON: _people,
+}
+
+
+def findable(searcher: Searcher, kind: str = "") -> QuerySet[SearchDocument]:
+    """Every row the person may find from this network's pages (of ``kind`` if
+    given)."""
+    if kind:
+        return SearchDocument.objects.filter(RULES[kind](searcher))
+    rule = Q(pk__in=[])
+    for kind_rule in RULES.values():
+        rule |= kind_rule(searcher)
+    return SearchDocument.objects.filter(rule)
 
 
 def search(
@@ -163,28 +172,61 @@ def search(
     community: Community | None = None,
     prefix: bool = False,
 ) -> QuerySet[SearchDocument]:
-    """The rows holding every word, best first, narrowed by kind and community."""
-    documents = findable(searcher)
-    if kind:
-        documents = documents.filter(kind=kind)
+    """Every row holding every word, best first, narrowed by kind and community:
+    the whole ranking, unbounded (``result_page`` is what pages show)."""
+    documents = findable(searcher, kind)
     if community is not None:
         documents = documents.filter(community=community)
     return backends.match(documents, words, prefix=prefix).prefetch_related("user")
 
 
-def counts_by_kind(searcher: Searcher, words: list[str], *, community=None) -> dict:
-    """How many rows of each kind match (one query), for the filters."""
-    documents = findable(searcher)
-    if community is not None:
-        documents = documents.filter(community=community)
-    rows = (
-        backends.match(documents, words, ranked=False)
-        .order_by()
-        .values("kind")
-        .annotate(n=Count("pk"))
-        .values_list("kind", "n")
+@dataclass(frozen=True)
+class Results:
+    """One page of results and what the filters show.
+
+    ``counts`` holds, per kind, the matches up to ``settings.SEARCH_COUNT_MAX``;
+    the kinds in ``more`` have more than that. ``reachable`` is how many results
+    the pages lead to: every match when no kind in view has more, otherwise the
+    ``settings.SEARCH_LISTED_MAX`` best of a bounded set of candidates."""
+
+    rows: list
+    counts: dict
+    more: frozenset
+    number: int
+    reachable: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def is_lower_bound(self) -> bool:
+        return bool(self.more)
+
+
+def _signature(searcher: Searcher) -> tuple:
+    """Everything ``findable`` reads of the person: the SQL of their searches is
+    the same while it stays the same."""
+    membership = searcher.membership
+    return (
+        searcher.network.pk,
+        searcher.network.shares_provincial_pooling,
+        searcher.user.pk if searcher.user is not None else None,
+        membership.role if membership is not None else None,
+        searcher.communities,
+        searcher.pools,
     )
-    return dict(rows)
+
+
+def _kinds_to_look_for(searcher: Searcher) -> list[str]:
+    """The kinds whose rule may find something for this person (discussions and
+    sessions live in one's communities, people are found by members only)."""
+    kinds = [Kind.PRACTICE, Kind.TOOL, Kind.COMMUNITY]
+    if searcher.communities:
+        kinds += [Kind.THREAD, Kind.SESSION]
+    if searcher.is_member:
+        kinds.append(Kind.PERSON)
+    return kinds
 
 
 def _last_page(total: int, per_page: int) -> int:
@@ -199,38 +241,72 @@ def result_page(
     community: Community | None = None,
     number: int = 1,
     per_page: int = 20,
-) -> tuple[list[SearchDocument], dict, int]:
-    """One page of results, the counts by kind (which hold the total: no COUNT
-    query of its own), and the page's number (past the end: the last page)."""
-    if backends.is_postgres():
-        return _result_page_postgres(searcher, words, kind, community, number, per_page)
-    counts = counts_by_kind(searcher, words, community=community)
-    total = counts.get(kind, 0) if kind else sum(counts.values())
-    number = min(number, _last_page(total, per_page))
-    start = (number - 1) * per_page
-    results = search(searcher, words, kind=kind, community=community)
-    return list(results[start : start + per_page]) if total else [], counts, number
+    prefix: bool = False,
+) -> Results:
+    """One page of results, best first, and the counts by kind, in two to four
+    queries whatever the number of matches.
 
+    For each kind the first ``SEARCH_COUNT_MAX`` + 1 matches the index gives are
+    counted and ranked. A kind with more matches than that is also looked for
+    among the network's ``SEARCH_RECENT_WINDOW`` newest rows of that kind (those
+    the person may see), so that recent matches always compete; the best of both
+    are listed, at most ``SEARCH_LISTED_MAX`` of them. Below those bounds the
+    ranking is the whole ranking, the same as ``search``."""
+    cap = settings.SEARCH_COUNT_MAX
+    listed_max = settings.SEARCH_LISTED_MAX
+    end = min(max(1, number) * per_page, listed_max)
+    wanted = [kind] if kind else list(RULES)
 
-def _result_page_postgres(searcher, words, kind, community, number, per_page):
-    documents = findable(searcher)
-    if community is not None:
-        documents = documents.filter(community=community)
+    def documents():
+        found = findable(searcher)
+        return found if community is None else found.filter(community=community)
 
-    def read(number):
-        return backends.page_and_counts(
-            documents, words, kind=kind, offset=(number - 1) * per_page, limit=per_page
+    key = (*_signature(searcher), community.pk if community else None)
+    kinds = _kinds_to_look_for(searcher)
+    # Kinds out of view are only counted (one row each says how many).
+    probed = backends.candidates(
+        documents,
+        [(k, end if k in wanted else 1) for k in kinds],
+        words,
+        prefix=prefix,
+        key=key,
+        limit=cap + 1,
+    )
+    counts = {row[0]: min(row[1], cap) for row in probed}
+    more = frozenset(row[0] for row in probed if row[1] > cap)
+    best = {pk: (rank, at) for k, _n, pk, rank, at in probed if k in wanted}
+    broad = sorted(more & set(wanted))
+    if broad:
+        recent = backends.candidates(
+            documents,
+            [(k, end) for k in broad],
+            words,
+            prefix=prefix,
+            key=key,
+            newest=lambda: SearchDocument.objects.filter(network=searcher.network),
+            window=settings.SEARCH_RECENT_WINDOW,
         )
-
-    ids, counts = read(number)
-    total = counts.get(kind, 0) if kind else sum(counts.values())
-    last = _last_page(total, per_page)
-    if number > last:
-        number = last
-        ids, counts = read(number)
+        for _kind, _n, pk, rank, at in recent:
+            best.setdefault(pk, (rank, at))
+        reachable = listed_max
+    else:
+        reachable = min(sum(counts.get(k, 0) for k in wanted), listed_max)
+    number = min(max(1, number), _last_page(reachable, per_page))
+    # Best rank first, then the newest, then the oldest row: sorted from the
+    # last key to the first (each sort keeps the order of equal keys).
+    ordered = sorted(best)
+    ordered.sort(key=lambda pk: best[pk][1], reverse=True)
+    ordered.sort(key=lambda pk: best[pk][0], reverse=True)
+    ids = ordered[(number - 1) * per_page : number * per_page]
     rows = SearchDocument.objects.filter(pk__in=ids).prefetch_related("user")
     by_id = {row.pk: row for row in rows} if ids else {}
-    return [by_id[pk] for pk in ids if pk in by_id], counts, number
+    return Results(
+        rows=[by_id[pk] for pk in ids if pk in by_id],
+        counts={k: n for k, n in counts.items() if n},
+        more=more,
+        number=number,
+        reachable=reachable,
+    )
 
 
 def filter_communities(searcher: Searcher) -> QuerySet[Community]:

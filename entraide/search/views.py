@@ -92,7 +92,7 @@ def search(request, network):
         return render(request, "search/search.html", context)
     kind = form.cleaned_data["type"]
     community = form.community()
-    rows, counts, number = selectors.result_page(
+    found = selectors.result_page(
         searcher,
         words,
         kind=kind,
@@ -101,25 +101,31 @@ def search(request, network):
         per_page=PER_PAGE,
     )
     paginator = Paginator([], PER_PAGE)
-    paginator.count = counts.get(kind, 0) if kind else sum(counts.values())
-    page = Page(rows, number, paginator)
+    paginator.count = found.reachable
+    page = Page(found.rows, found.number, paginator)
+    matched = found.counts.get(kind, 0) if kind else found.total
     base = {k: v for k, v in request.GET.items() if k not in ("page", "type") and v}
     context.update(
         {
             "query": query,
             "page": page,
             "results": [_result(d, network, words) for d in page.object_list],
-            "total": sum(counts.values()),
+            "matched": matched,
+            # More matches than were counted: the numbers are lower bounds.
+            "more": kind in found.more if kind else found.is_lower_bound,
+            "any_more": found.is_lower_bound,
+            "total": found.total,
             "kinds": [
                 {
                     "value": value,
                     "label": label,
-                    "count": counts.get(value, 0),
+                    "count": found.counts.get(value, 0),
+                    "more": value in found.more,
                     "current": value == kind,
                     "query_string": urlencode({**base, "type": value}),
                 }
                 for value, label in Kind.choices
-                if counts.get(value)
+                if found.counts.get(value)
             ],
             "all_query_string": urlencode(base),
             "query_string": filters_query_string(request),
@@ -139,8 +145,10 @@ def suggestions(request, network):
     items = []
     if words and len("".join(words)) >= SUGGEST_FROM:
         searcher = selectors.searcher_for(request.user, network)
-        found = selectors.search(searcher, words, prefix=True)[:SUGGESTIONS]
-        items = [_result(d, network, words) for d in found]
+        found = selectors.result_page(
+            searcher, words, per_page=SUGGESTIONS, prefix=True
+        )
+        items = [_result(d, network, words) for d in found.rows]
     return render(
         request,
         "search/suggestions.html",
