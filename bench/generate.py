@@ -566,10 +566,76 @@ SEARCH_SUMMARIES = (
 )
 
 
+SEARCH_CONTEXTS = (
+    "Dans notre installation, plusieurs enfants arrivaient tôt et attendaient "
+    "longtemps avant le début des activités.",
+    "Les éducatrices du groupe des poupons constataient des pleurs fréquents au "
+    "moment du dîner.",
+    "Le milieu familial accueille six enfants de 18 mois à 5 ans dans un espace "
+    "restreint.",
+    "La direction souhaitait mieux soutenir les nouvelles éducatrices pendant "
+    "leurs premières semaines.",
+    "Les familles demandaient plus de nouvelles de la journée de leur enfant.",
+    "L'équipe voulait offrir plus de jeu actif malgré une cour de petite taille.",
+    "Des enfants allophones arrivaient au groupe sans connaître le français.",
+    "Le comité de parents avait relevé un besoin d'information sur l'alimentation.",
+    "Les transitions entre les routines créaient de l'agitation dans le groupe.",
+    "Une éducatrice a proposé d'essayer cette pratique après une formation régionale.",
+)
+SEARCH_STEPS = (
+    "Présenter la pratique à l'équipe lors d'une rencontre pédagogique.",
+    "Observer les enfants pendant une semaine et noter ce qui fonctionne.",
+    "Préparer le matériel avec les enfants et l'installer à leur hauteur.",
+    "Informer les familles par une note et une photo dans le journal de bord.",
+    "Ajuster l'horaire de la journée pour laisser plus de temps au jeu libre.",
+    "Faire un retour en équipe après un mois et consigner les ajustements.",
+    "Inviter la conseillère pédagogique à observer une période de jeu.",
+    "Adapter l'activité aux poupons en simplifiant les consignes.",
+    "Chanter une comptine connue pour annoncer chaque transition.",
+    "Prévoir un coin calme où un enfant peut se retirer quelques minutes.",
+    "Afficher les pictogrammes de la routine près de la porte du local.",
+    "Partager les observations avec la responsable du soutien pédagogique.",
+)
+SEARCH_RESOURCES = (
+    "Un bac de matériel recyclé, des foulards et quelques instruments de musique.",
+    "Le programme éducatif Accueillir la petite enfance, chapitre sur le jeu.",
+    "Des pictogrammes imprimés et plastifiés par l'équipe.",
+    "Une heure de libération par mois pour la rencontre d'équipe.",
+    "Le soutien de la conseillère pédagogique du bureau coordonnateur.",
+    "Des vêtements de rechange et des bottes pour chaque enfant.",
+    "Un cahier de communication partagé avec les familles.",
+    "Une grille d'observation simple remplie pendant la semaine.",
+)
+SEARCH_RESULTS = (
+    "Les enfants participent davantage et les conflits ont diminué.",
+    "Les familles disent mieux comprendre la journée de leur enfant.",
+    "Les nouvelles éducatrices se sentent plus en confiance après un mois.",
+    "Les transitions sont plus calmes et plus courtes qu'avant.",
+    "Les poupons s'endorment plus facilement après le dîner.",
+    "L'équipe a adopté la pratique dans les quatre groupes de l'installation.",
+    "Les enfants nomment davantage leurs émotions pendant la causerie.",
+    "La pratique demande du temps au début, puis devient une habitude.",
+)
+TITLE_ENDINGS = (
+    "",
+    " au quotidien",
+    " en milieu familial",
+    " avec les poupons",
+    " pour les 3 à 5 ans",
+    " : l'essai de notre équipe",
+)
+
+
+def _sentences(rng, bank, low, high) -> str:
+    return " ".join(rng.sample(bank, rng.randint(low, high)))
+
+
 def generate_search_sheets(scale, rng, network, members_of, now, counts) -> None:
     """Published sheets of the second network (every scope) up to
     ``scale.search_sheets`` sheets in all: what the search is measured on.
-    Their texts vary so that a word matches from a few to an eighth of them."""
+    Each has the five parts of a real sheet (about 1,000–1,500 characters);
+    their words vary so that a word matches from none or a few of them to
+    nearly all (« éducatrices », « enfants »)."""
     from datetime import timedelta
 
     from entraide.practices.models import PracticeSheet, SheetState, SheetVersion
@@ -596,9 +662,20 @@ def generate_search_sheets(scale, rng, network, members_of, now, counts) -> None
             SheetVersion(
                 sheet=sheet,
                 number=1,
-                title=f"{PRACTICE_TITLES[i % 6]} {i}",
-                summary=SEARCH_SUMMARIES[rng.randrange(len(SEARCH_SUMMARIES))],
-                steps=f"1. Préparer le matériel {i}.\n2. Essayer en équipe.",
+                title=f"{PRACTICE_TITLES[i % 6]}{TITLE_ENDINGS[i % 5]} {i}",
+                summary=" ".join(
+                    [
+                        SEARCH_SUMMARIES[rng.randrange(len(SEARCH_SUMMARIES))],
+                        "La pratique a été essayée par une équipe du réseau.",
+                    ]
+                ),
+                context_need=_sentences(rng, SEARCH_CONTEXTS, 2, 4),
+                steps="\n".join(
+                    f"{n}. {step}"
+                    for n, step in enumerate(rng.sample(SEARCH_STEPS, 6), start=1)
+                ),
+                resources=_sentences(rng, SEARCH_RESOURCES, 2, 4),
+                results=_sentences(rng, SEARCH_RESULTS, 2, 4),
             )
             for i, sheet in enumerate(sheets)
         ],

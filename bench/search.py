@@ -17,6 +17,7 @@ from generate import BENCH_EMAIL, setup_django
 
 QUERIES = (
     ("educatrices", "", True),
+    ("enfants", "", True),
     ("jeu", "", True),
     ("jouer dehors hiver", "", True),
     ("menu", "practice", True),
