@@ -258,8 +258,8 @@ TASKS = {
 # per kind stop at SEARCH_COUNT_MAX (« 1 000+ »); a kind matching more is also
 # looked for among its SEARCH_RECENT_WINDOW newest rows; pages reach at most
 # SEARCH_LISTED_MAX results.
-SEARCH_COUNT_MAX = 1000
-SEARCH_RECENT_WINDOW = 1000
+SEARCH_COUNT_MAX = 500
+SEARCH_RECENT_WINDOW = 200
 SEARCH_LISTED_MAX = 500
 
 SESSION_COOKIE_HTTPONLY = True

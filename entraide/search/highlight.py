@@ -78,8 +78,9 @@ def snippet(text: str, words: list[str]) -> SafeString:
     if not shown:
         return mark_safe("")
     start, end = shown[0].start(), shown[-1].end()
+    # Text cut off (a word before or after, not just a full stop) is marked so.
     piece = text[start:end]
     prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(text) else ""
+    suffix = " …" if TOKEN.search(text, end) else ""
     marked = _marked(piece, _hits(piece, stems))
     return mark_safe(f"{prefix}{marked}{suffix}")  # noqa: S308 (escaped in _marked)

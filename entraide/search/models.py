@@ -79,12 +79,11 @@ class SearchDocument(models.Model):
             )
         ]
         indexes = [
-            # The newest rows of a kind, in a network or in all of them: where a
-            # search matching very many rows looks for the recent ones.
+            # The newest rows of a kind in a network: where a search matching
+            # very many rows looks for the recent ones.
             models.Index(
                 fields=["network", "kind", "-updated_at"], name="search_network_recent"
             ),
-            models.Index(fields=["kind", "-updated_at"], name="search_kind_recent"),
             models.Index(fields=["community"], name="search_community"),
         ]
 

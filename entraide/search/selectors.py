@@ -286,9 +286,15 @@ def result_page(
             newest=lambda: SearchDocument.objects.filter(network=searcher.network),
             window=settings.SEARCH_RECENT_WINDOW,
         )
-        for _kind, _n, pk, rank, at in recent:
+        # How many rows the listing holds at least: every match of the other
+        # kinds, and for each broad kind its counted or its recent matches.
+        found = {k: counts.get(k, 0) for k in wanted}
+        for k in broad:
+            found[k] = cap + 1
+        for row_kind, n, pk, rank, at in recent:
             best.setdefault(pk, (rank, at))
-        reachable = listed_max
+            found[row_kind] = max(found[row_kind], n)
+        reachable = min(sum(found.values()), listed_max)
     else:
         reachable = min(sum(counts.get(k, 0) for k in wanted), listed_max)
     number = min(max(1, number), _last_page(reachable, per_page))
@@ -297,7 +303,7 @@ def result_page(
     ordered = sorted(best)
     ordered.sort(key=lambda pk: best[pk][1], reverse=True)
     ordered.sort(key=lambda pk: best[pk][0], reverse=True)
-    ids = ordered[(number - 1) * per_page : number * per_page]
+    ids = ordered[:reachable][(number - 1) * per_page : number * per_page]
     rows = SearchDocument.objects.filter(pk__in=ids).prefetch_related("user")
     by_id = {row.pk: row for row in rows} if ids else {}
     return Results(

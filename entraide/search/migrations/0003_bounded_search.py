@@ -1,7 +1,7 @@
 """Indexes for searches whose work stays bounded (``selectors.result_page``).
 
-The newest rows of a kind are read through two btree indexes; the network's
-own index goes (``search_network_recent`` starts with it). On PostgreSQL the
+The newest rows of a kind in a network are read through a btree index, which
+also stands for the network's own index (it starts with the network). On PostgreSQL the
 one GIN index of migration 0002 becomes one partial GIN index per kind, so that
 counting the matches of one kind never reads the rows of another: a new kind
 needs its own index here.
@@ -58,10 +58,6 @@ class Migration(migrations.Migration):
             index=models.Index(
                 fields=["network", "kind", "-updated_at"], name="search_network_recent"
             ),
-        ),
-        migrations.AddIndex(
-            model_name="searchdocument",
-            index=models.Index(fields=["kind", "-updated_at"], name="search_kind_recent"),
         ),
         migrations.RunPython(forwards, backwards),
     ]

@@ -3,12 +3,27 @@
 import pytest
 
 from entraide.search.backends import query_words
-from entraide.search.selectors import search
+from entraide.search.selectors import result_page, search
+
+
+def listed(searcher, words, **filters) -> list[str]:
+    """Every title the pages of results lead to, page after page."""
+    found, number = [], 1
+    while True:
+        page = result_page(searcher, words, number=number, per_page=2, **filters)
+        if page.number < number:
+            return found
+        found += [d.title for d in page.rows]
+        number += 1
 
 
 def titles(corpus, key, query, network=None, **filters):
+    """What the person finds: the whole ranking and the pages alike."""
     searcher = corpus.searcher(key, network)
-    return {d.title for d in search(searcher, query_words(query), **filters)}
+    words = query_words(query)
+    whole = [d.title for d in search(searcher, words, **filters)]
+    assert listed(searcher, words, **filters) == whole
+    return set(whole)
 
 
 @pytest.mark.parametrize(
