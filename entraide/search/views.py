@@ -28,7 +28,7 @@ SUGGEST_FROM = 2
 
 def _url(document, network) -> str:
     """Practices of another network are read in this network's catalogue."""
-    if document.kind == Kind.PRACTICE:
+    if document.kind == Kind.PRACTICE and document.network_id != network.pk:
         return reverse(
             "practices:practice",
             kwargs={"network": network.slug, "pk": document.object_id},

@@ -54,3 +54,25 @@ def test_visitor_searches_and_sees_only_public_things(page, live_server, corpus)
     expect(page.get_by_text("Le jeu extérieur en hiver")).to_have_count(0)
     expect(page.get_by_text("Pédagogie et jeu")).to_have_count(0)
     assert_accessible(page, context="visitor results")
+
+
+def test_a_broad_search_says_its_numbers_are_lower_bounds(
+    page, live_server, corpus, settings
+):
+    """Over the bounds (tiny here), the numbers read « plus de » and a line says
+    how the shown results were chosen."""
+    from entraide.practices.tests.access_browse import published_sheet
+    from entraide.search.services import rebuild
+
+    settings.SEARCH_COUNT_MAX = 3
+    settings.SEARCH_RECENT_WINDOW = 2
+    settings.SEARCH_LISTED_MAX = 25
+    for i in range(6):
+        published_sheet(corpus.a, f"Comptine {i}", scope="public")
+    rebuild()
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(f"{live_server.url}/r/{corpus.a.slug}/recherche/?q=comptine")
+    expect(page.get_by_text("Plus de 3 résultats pour « comptine »")).to_be_visible()
+    expect(page.get_by_role("link", name="Pratiques (plus de 3)")).to_be_visible()
+    expect(page.get_by_text("choisis parmi les premiers trouvés")).to_be_visible()
+    assert_accessible(page, context="broad search")
