@@ -1,6 +1,7 @@
 """The part of the index each database does its own way, behind one interface:
-``write`` keeps the full text of some rows current, ``forget`` drops it, and
-``match`` narrows a queryset of documents to a query, ranked.
+``write`` keeps the full text of some rows current, ``forget`` drops it,
+``match`` narrows a queryset of documents to a query, ranked, and ``candidates``
+reads the best of them with bounded work (what pages show).
 
 PostgreSQL: ``vector`` = title (weight A) + body (weight B) in the
 ``entraide_french`` configuration, matched with a tsquery, ranked by ``ts_rank``.
@@ -121,19 +122,15 @@ def query_text(words: list[str], prefix: bool) -> str:
     return _tsquery(words, prefix) if is_postgres() else _fts_match(words, prefix)
 
 
-def match(
-    documents: QuerySet, words: list[str], *, prefix: bool = False, ranked=True
-) -> QuerySet:
+def match(documents: QuerySet, words: list[str], *, prefix: bool = False) -> QuerySet:
     """``documents`` that hold every word (the last as a prefix when ``prefix``),
-    annotated ``rank`` (higher is better) and ordered by it unless not ``ranked``."""
-    return _match(documents, query_text(words, prefix), ranked=ranked)
+    annotated ``rank`` (higher is better) and ordered by it."""
+    return _match(documents, query_text(words, prefix))
 
 
-def _match(documents: QuerySet, text: str, *, ranked=True) -> QuerySet:
+def _match(documents: QuerySet, text: str) -> QuerySet:
     if is_postgres():
         query = SearchQuery(text, config=CONFIG, search_type="raw")
-        if not ranked:
-            return documents.filter(vector=query)
         return (
             documents.filter(vector=query)
             .annotate(rank=SearchRank(F("vector"), query))
@@ -146,8 +143,6 @@ def _match(documents: QuerySet, text: str, *, ranked=True) -> QuerySet:
         where=[f"search_fts.rowid = {table}.id", "search_fts MATCH %s"],
         params=[text],
     )
-    if not ranked:
-        return matched
     return matched.extra(  # noqa: S610
         select={"rank": "-bm25(search_fts, 10.0, 1.0)"}
     ).order_by("-rank", "-updated_at", "pk")
