@@ -151,11 +151,12 @@ def _match(documents: QuerySet, text: str) -> QuerySet:
 # Stand for the kind and the query in SQL compiled once and run with each.
 _KIND = "\x00kind\x00"
 _QUERY = "\x00query\x00"
+# Around the first matches on PostgreSQL (see ``candidates``).
+_GIN_ONLY = "SET enable_seqscan = off; SET enable_indexscan = off"
+_PLANNER_DEFAULTS = "RESET enable_seqscan; RESET enable_indexscan"
 # Compiled SQL by (database, person and filters, bounds): building it through
 # the ORM costs more than running it. Bounded; a person's next search (or the
 # suggestions as they type) reuses theirs.
-_GIN_ONLY = "SET enable_seqscan = off; SET enable_indexscan = off"
-_PLANNER_DEFAULTS = "RESET enable_seqscan; RESET enable_indexscan"
 _COMPILED: dict = {}
 _COMPILED_MAX = 512
 

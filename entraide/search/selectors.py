@@ -15,7 +15,9 @@ request — the same rules as each app's own selectors:
   services that change it.
 """
 
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
 from django.conf import settings
 from django.db.models import F, Q, QuerySet
@@ -122,19 +124,25 @@ def _communities(searcher: Searcher) -> Q:
     return Q(kind=Kind.COMMUNITY, network=searcher.network) & seen
 
 
-def _community_content(searcher: Searcher) -> Q:
-    return Q(
-        kind__in=(Kind.THREAD, Kind.SESSION),
-        network=searcher.network,
-        community__in=searcher.communities,
-    )
+def _community_content(kind: str):
+    """Discussions or sessions: those of one's own communities (none without)."""
+
+    def rule(searcher: Searcher) -> Q | None:
+        if not searcher.communities:
+            return None
+        return Q(
+            kind=kind, network=searcher.network, community__in=searcher.communities
+        )
+
+    return rule
 
 
-def _people(searcher: Searcher) -> Q:
+def _people(searcher: Searcher) -> Q | None:
     """Profiles open to the network, one's own, and those of fellow members of
-    one's communities (read live: joining or leaving counts at once)."""
+    one's communities (read live: joining or leaving counts at once); members
+    only."""
     if not searcher.is_member:
-        return Q(pk__in=[])
+        return None
     fellows = CommunityMembership.objects.filter(
         community__in=searcher.communities
     ).values("user")
@@ -143,25 +151,32 @@ def _people(searcher: Searcher) -> Q:
     )
 
 
+# Who may find each kind: a rule gives ``None`` when the person can find none.
 RULES = {
     Kind.PRACTICE: _practices,
     Kind.TOOL: _tools,
-    Kind.THREAD: lambda searcher: Q(kind=Kind.THREAD) & _community_content(searcher),
-    Kind.SESSION: lambda searcher: Q(kind=Kind.SESSION) & _community_content(searcher),
+    Kind.THREAD: _community_content(Kind.THREAD),
+    Kind.SESSION: _community_content(Kind.SESSION),
     Kind.COMMUNITY: _communities,
     Kind.PERSON: _people,
 }
 
 
+def _rules(searcher: Searcher) -> dict[str, Q]:
+    """The rules of the kinds this person may find something of."""
+    rules = {kind: rule(searcher) for kind, rule in RULES.items()}
+    return {kind: rule for kind, rule in rules.items() if rule is not None}
+
+
 def findable(searcher: Searcher, kind: str = "") -> QuerySet[SearchDocument]:
     """Every row the person may find from this network's pages (of ``kind`` if
     given)."""
+    rules = _rules(searcher)
     if kind:
-        return SearchDocument.objects.filter(RULES[kind](searcher))
-    rule = Q(pk__in=[])
-    for kind_rule in RULES.values():
-        rule |= kind_rule(searcher)
-    return SearchDocument.objects.filter(rule)
+        rules = {kind: rules[kind]} if kind in rules else {}
+    if not rules:
+        return SearchDocument.objects.none()
+    return SearchDocument.objects.filter(reduce(operator.or_, rules.values()))
 
 
 def search(
@@ -218,17 +233,6 @@ def _signature(searcher: Searcher) -> tuple:
     )
 
 
-def _kinds_to_look_for(searcher: Searcher) -> list[str]:
-    """The kinds whose rule may find something for this person (discussions and
-    sessions live in one's communities, people are found by members only)."""
-    kinds = [Kind.PRACTICE, Kind.TOOL, Kind.COMMUNITY]
-    if searcher.communities:
-        kinds += [Kind.THREAD, Kind.SESSION]
-    if searcher.is_member:
-        kinds.append(Kind.PERSON)
-    return kinds
-
-
 def _last_page(total: int, per_page: int) -> int:
     return max(1, -(-total // per_page))
 
@@ -262,7 +266,7 @@ def result_page(
         return found if community is None else found.filter(community=community)
 
     key = (*_signature(searcher), community.pk if community else None)
-    kinds = _kinds_to_look_for(searcher)
+    kinds = list(_rules(searcher))
     # Kinds out of view are only counted (one row each says how many).
     probed = backends.candidates(
         documents,
@@ -275,6 +279,9 @@ def result_page(
     counts = {row[0]: min(row[1], cap) for row in probed}
     more = frozenset(row[0] for row in probed if row[1] > cap)
     best = {pk: (rank, at) for k, _n, pk, rank, at in probed if k in wanted}
+    # How many rows the listing holds at least: every match of a kind in view,
+    # and for a broad kind its counted or its recent matches, the more.
+    found = {k: counts.get(k, 0) for k in wanted}
     broad = sorted(more & set(wanted))
     if broad:
         recent = backends.candidates(
@@ -286,17 +293,12 @@ def result_page(
             newest=lambda: SearchDocument.objects.filter(network=searcher.network),
             window=settings.SEARCH_RECENT_WINDOW,
         )
-        # How many rows the listing holds at least: every match of the other
-        # kinds, and for each broad kind its counted or its recent matches.
-        found = {k: counts.get(k, 0) for k in wanted}
         for k in broad:
             found[k] = cap + 1
         for row_kind, n, pk, rank, at in recent:
             best.setdefault(pk, (rank, at))
             found[row_kind] = max(found[row_kind], n)
-        reachable = min(sum(found.values()), listed_max)
-    else:
-        reachable = min(sum(counts.get(k, 0) for k in wanted), listed_max)
+    reachable = min(sum(found.values()), listed_max)
     number = min(max(1, number), _last_page(reachable, per_page))
     # Best rank first, then the newest, then the oldest row: sorted from the
     # last key to the first (each sort keeps the order of equal keys).
